@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * crc32.h - CRC-32 (IEEE 802.3, reflected, poly 0xEDB88320, init and xorout 0xFFFFFFFF),
+ * the same checksum as zlib's crc32(). Shared by firmware, boot ROM, host CLI and tools.
+ */
+#ifndef KVMOSD_CRC32_H
+#define KVMOSD_CRC32_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One-shot CRC of a buffer: crc32(data, len) == zlib crc32(0, data, len). */
+uint32_t crc32(const void *data, size_t len);
+
+/*
+ * Incremental form: start with crc32_update(0, ...), feed more with the previous result.
+ * crc32_update(crc32_update(0, a, n), b, m) == crc32 of a followed by b.
+ */
+uint32_t crc32_update(uint32_t crc, const void *data, size_t len);
+
+#endif /* KVMOSD_CRC32_H */
