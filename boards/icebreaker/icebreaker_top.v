@@ -1,0 +1,150 @@
+// icebreaker_top.v - kvmosd on the iCEBreaker (iCE40UP5K-SG48) with the 1BitSquared
+// DVI 12bpp PMOD on PMOD1A+1B.
+//
+// Clocks:
+//   i_clk       12 MHz crystal on pin 35 (the PLL's pad). SB_PLL40_2_PAD passes it
+//               through on PLLOUTGLOBALA -> clk_sys (12 MHz, no PLL jitter, so the UART
+//               divider stays exact) and makes clk_pix on PLLOUTGLOBALB:
+//               12 MHz * (DIVF+1) / 2^DIVQ = 12 * 67 / 32 = 25.125 MHz (VCO 804 MHz).
+//   clk_pix     25.125 MHz: 640x480@60 (fH 31.41 kHz, fV 59.82 Hz).
+// Reset: the design is held in reset until the PLL reports LOCK and a short
+// power-on counter in clk_sys has run out; kvmosd_top synchronises the release
+// into each domain. The user button is an input, not a reset.
+// Video: all DVI data and sync pins leave through SB_IO output registers clocked
+// by clk_pix; the DVI clock pin is driven by a DDR SB_IO so it rises half a pixel
+// period after the data changes (mid-eye for the TFP410's rising-edge latch).
+`default_nettype none
+
+module icebreaker_top #(
+    parameter BOOTROM_HEX = "build/soc-firmware/bootrom.hex",
+    // 0: DVI clock pin falls with each data change and rises mid-pixel (TFP410
+    // latching on the rising edge). 1: the opposite phase.
+    parameter DVI_CLK_INVERT = 0
+) (
+    input  wire       i_clk,          // 12 MHz, pin 35
+    input  wire       i_uart_rx,      // from FT2232H channel B
+    output wire       o_uart_tx,
+    output wire       o_flash_cs_n,
+    output wire       o_flash_sck,
+    output wire       o_flash_mosi,
+    input  wire       i_flash_miso,
+    output wire       o_ledr_n,       // red LED, active low
+    output wire       o_ledg_n,       // green LED, active low
+    output wire [4:0] o_led_snap,     // snap-off LED1..LED5, active high
+    input  wire       i_btn_n,        // user button, active low
+    input  wire [2:0] i_btn_snap,     // snap-off BTN1..BTN3, active high
+    output wire       o_dvi_clk,
+    output wire       o_dvi_hs,
+    output wire       o_dvi_vs,
+    output wire       o_dvi_de,
+    output wire [3:0] o_dvi_r,
+    output wire [3:0] o_dvi_g,
+    output wire [3:0] o_dvi_b
+);
+
+    // ------------------------------------------------------------------ clocks
+    wire clk_sys;
+    wire clk_pix;
+    wire pll_lock;
+
+    SB_PLL40_2_PAD #(
+        .FEEDBACK_PATH("SIMPLE"),
+        .PLLOUT_SELECT_PORTB("GENCLK"),
+        .DIVR(4'd0),
+        .DIVF(7'd66),
+        .DIVQ(3'd5),
+        .FILTER_RANGE(3'd1)
+    ) u_pll (
+        .PACKAGEPIN(i_clk),
+        .PLLOUTCOREA(),
+        .PLLOUTGLOBALA(clk_sys),
+        .PLLOUTCOREB(),
+        .PLLOUTGLOBALB(clk_pix),
+        .EXTFEEDBACK(1'b0),
+        .DYNAMICDELAY(8'd0),
+        .LOCK(pll_lock),
+        .BYPASS(1'b0),
+        .RESETB(1'b1),
+        .LATCHINPUTVALUE(1'b0),
+        .SDO(),
+        .SDI(1'b0),
+        .SCLK(1'b0)
+    );
+
+    // ------------------------------------------------------------------ reset
+    // Flip-flops power up at 0 on the iCE40, so por_cnt starts at 0 after
+    // configuration. The counter restarts whenever the PLL loses lock.
+    reg [7:0] por_cnt = 8'd0;
+    reg       por_done = 1'b0;
+
+    always @(posedge clk_sys or negedge pll_lock) begin
+        if (!pll_lock) begin
+            por_cnt  <= 8'd0;
+            por_done <= 1'b0;
+        end else if (!por_done) begin
+            por_cnt  <= por_cnt + 8'd1;
+            por_done <= &por_cnt;
+        end
+    end
+
+    // ------------------------------------------------------------------ core
+    wire [7:0] led;
+    wire [3:0] vid_r, vid_g, vid_b;
+    wire       vid_hs, vid_vs, vid_de;
+
+    kvmosd_top #(
+        .CLK_SYS_HZ(12000000),
+        .BOOTROM_HEX(BOOTROM_HEX)
+    ) u_kvmosd (
+        .i_clk_sys(clk_sys),
+        .i_clk_pix(clk_pix),
+        .i_rst_n(por_done),
+        .i_uart_rx(i_uart_rx),
+        .o_uart_tx(o_uart_tx),
+        .o_flash_cs_n(o_flash_cs_n),
+        .o_flash_sck(o_flash_sck),
+        .o_flash_mosi(o_flash_mosi),
+        .i_flash_miso(i_flash_miso),
+        .o_led(led),
+        .i_btn({i_btn_snap, ~i_btn_n}),
+        .o_vid_r(vid_r),
+        .o_vid_g(vid_g),
+        .o_vid_b(vid_b),
+        .o_vid_hs(vid_hs),
+        .o_vid_vs(vid_vs),
+        .o_vid_de(vid_de)
+    );
+
+    // LED 0 red, LED 1 green (main board, active low); LED 2..6 snap-off LED1..5.
+    assign o_ledr_n   = ~led[0];
+    assign o_ledg_n   = ~led[1];
+    assign o_led_snap = led[6:2];
+
+    // ------------------------------------------------------------------ video out
+    // Registered in the I/O cells (PIN_OUTPUT_REGISTERED) on clk_pix.
+    wire [14:0] vid_out = {vid_de, vid_vs, vid_hs, vid_b, vid_g, vid_r};
+
+    SB_IO #(
+        .PIN_TYPE(6'b0101_01)           // registered output, plain input
+    ) u_vid_io [14:0] (
+        .PACKAGE_PIN({o_dvi_de, o_dvi_vs, o_dvi_hs, o_dvi_b, o_dvi_g, o_dvi_r}),
+        .OUTPUT_CLK(clk_pix),
+        .CLOCK_ENABLE(1'b1),
+        .D_OUT_0(vid_out)
+    );
+
+    // DDR output: D_OUT_0 is driven after the rising edge of clk_pix (when the data
+    // changes), D_OUT_1 after the falling edge, so the pin is a copy of clk_pix.
+    SB_IO #(
+        .PIN_TYPE(6'b0100_01)           // DDR output, plain input
+    ) u_dvi_clk_io (
+        .PACKAGE_PIN(o_dvi_clk),
+        .OUTPUT_CLK(clk_pix),
+        .CLOCK_ENABLE(1'b1),
+        .D_OUT_0(DVI_CLK_INVERT ? 1'b1 : 1'b0),
+        .D_OUT_1(DVI_CLK_INVERT ? 1'b0 : 1'b1)
+    );
+
+endmodule
+
+`default_nettype wire

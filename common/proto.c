@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * proto.c - host link framing: packet encoder, streaming COBS + packet decoder, and the
+ * pack/unpack helpers for fixed reply layouts. See docs/protocol.md.
+ */
+#include <string.h>
+
+#include "crc32.h"
+#include "proto.h"
+
+const char *proto_status_str(uint8_t status)
+{
+	switch (status) {
+	case PROTO_OK:
+		return "ok";
+	case PROTO_ERR_UNKNOWN_CMD:
+		return "unknown command";
+	case PROTO_ERR_BAD_LENGTH:
+		return "bad payload length";
+	case PROTO_ERR_BAD_ARG:
+		return "bad argument";
+	case PROTO_ERR_BUSY:
+		return "busy";
+	case PROTO_ERR_INTERNAL:
+		return "internal error";
+	case PROTO_ERR_BAD_VERSION:
+		return "unsupported protocol version";
+	default:
+		return "unknown status";
+	}
+}
+
+const char *proto_cmd_str(uint8_t cmd)
+{
+	switch (cmd & (uint8_t)~PROTO_REPLY) {
+	case PROTO_CMD_PING:
+		return "PING";
+	case PROTO_CMD_INFO:
+		return "INFO";
+	case PROTO_CMD_STATS:
+		return "STATS";
+	default:
+		return "?";
+	}
+}
+
+const char *proto_dec_str(int result)
+{
+	switch (result) {
+	case PROTO_DEC_NEED_MORE:
+		return "need more";
+	case PROTO_DEC_FRAME:
+		return "frame";
+	case PROTO_DEC_ERR_CRC:
+		return "bad CRC";
+	case PROTO_DEC_ERR_TOO_LONG:
+		return "frame too long";
+	case PROTO_DEC_ERR_COBS:
+		return "bad COBS encoding";
+	case PROTO_DEC_ERR_VERSION:
+		return "unsupported protocol version";
+	case PROTO_DEC_ERR_TRUNCATED:
+		return "truncated frame";
+	case PROTO_DEC_ERR_LENGTH:
+		return "length field does not match frame size";
+	default:
+		return "unknown decoder result";
+	}
+}
+
+size_t proto_encode(const struct proto_packet *pkt, uint8_t *out, size_t cap)
+{
+	struct cobs_writer w;
+	uint8_t hdr[PROTO_HDR_LEN], tail[PROTO_CRC_LEN];
+	uint32_t crc;
+	size_t n;
+
+	if (pkt->len > PROTO_MAX_PAYLOAD || cap < 3)
+		return 0;
+	if (pkt->len && !pkt->payload)
+		return 0;
+	hdr[0] = pkt->version;
+	hdr[1] = pkt->seq;
+	hdr[2] = pkt->cmd;
+	hdr[3] = pkt->status;
+	proto_put_le16(&hdr[4], pkt->len);
+	crc = crc32_update(0, hdr, sizeof(hdr));
+	if (pkt->len)
+		crc = crc32_update(crc, pkt->payload, pkt->len);
+	proto_put_le32(tail, crc);
+
+	out[0] = 0;
+	cobs_writer_init(&w, out + 1, cap - 2);
+	cobs_writer_put(&w, hdr, sizeof(hdr));
+	if (pkt->len)
+		cobs_writer_put(&w, pkt->payload, pkt->len);
+	cobs_writer_put(&w, tail, sizeof(tail));
+	n = cobs_writer_finish(&w);
+	if (!n)
+		return 0;
+	out[1 + n] = 0;
+	return n + 2;
+}
+
+static void proto_decoder_restart(struct proto_decoder *d)
+{
+	d->len = 0;
+	d->raw = 0;
+	d->block_left = 0;
+	d->zero_pending = 0;
+	d->discard = 0;
+}
+
+void proto_decoder_init(struct proto_decoder *d)
+{
+	memset(d, 0, sizeof(*d));
+	proto_decoder_restart(d);
+}
+
+const struct proto_packet *proto_decoder_packet(const struct proto_decoder *d)
+{
+	return &d->pkt;
+}
+
+static void proto_fill_header(struct proto_decoder *d)
+{
+	d->pkt.version = d->buf[0];
+	d->pkt.seq = d->buf[1];
+	d->pkt.cmd = d->buf[2];
+	d->pkt.status = d->buf[3];
+	d->pkt.len = 0;
+	d->pkt.payload = &d->buf[PROTO_HDR_LEN];
+}
+
+/* Validates a complete decoded frame of d->len bytes. */
+static int proto_decoder_check(struct proto_decoder *d)
+{
+	size_t n = d->len, body, plen;
+	uint32_t crc;
+
+	if (n < PROTO_HDR_LEN + PROTO_CRC_LEN)
+		return PROTO_DEC_ERR_TRUNCATED;
+	body = n - PROTO_CRC_LEN;
+	crc = proto_get_le32(&d->buf[body]);
+
+	/*
+	 * Another version may lay out its header differently; only byte 0 (version), byte 1
+	 * (seq) and the trailing CRC are fixed forever. Check those first so that a newer host
+	 * gets a BAD_VERSION answer rather than silence.
+	 */
+	if (d->buf[0] != PROTO_VERSION) {
+		if (crc32(d->buf, body) != crc)
+			return PROTO_DEC_ERR_CRC;
+		proto_fill_header(d);
+		return PROTO_DEC_ERR_VERSION;
+	}
+
+	plen = proto_get_le16(&d->buf[4]);
+	if (plen > PROTO_MAX_PAYLOAD)
+		return PROTO_DEC_ERR_TOO_LONG;
+	if (n < PROTO_HDR_LEN + plen + PROTO_CRC_LEN)
+		return PROTO_DEC_ERR_TRUNCATED;
+	if (n > PROTO_HDR_LEN + plen + PROTO_CRC_LEN)
+		return PROTO_DEC_ERR_LENGTH;
+	if (crc32(d->buf, body) != crc)
+		return PROTO_DEC_ERR_CRC;
+	proto_fill_header(d);
+	d->pkt.len = (uint16_t)plen;
+	return PROTO_DEC_FRAME;
+}
+
+static int proto_decoder_append(struct proto_decoder *d, uint8_t b)
+{
+	if (d->len >= PROTO_MAX_PACKET) {
+		d->discard = 1;
+		return PROTO_DEC_ERR_TOO_LONG;
+	}
+	d->buf[d->len++] = b;
+	return PROTO_DEC_NEED_MORE;
+}
+
+int proto_decoder_feed(struct proto_decoder *d, uint8_t b)
+{
+	int ret;
+
+	if (b == 0) {
+		if (d->discard || d->raw == 0)
+			ret = PROTO_DEC_NEED_MORE; /* already reported, or an empty frame */
+		else if (d->block_left)
+			ret = PROTO_DEC_ERR_COBS;
+		else
+			ret = proto_decoder_check(d);
+		proto_decoder_restart(d);
+		return ret;
+	}
+	if (d->discard)
+		return PROTO_DEC_NEED_MORE;
+	if (d->raw < 0xFFFF)
+		d->raw++;
+	if (d->block_left) {
+		d->block_left--;
+		return proto_decoder_append(d, b);
+	}
+	/* A code byte: emit the previous block's implicit zero, then start a new block. */
+	ret = PROTO_DEC_NEED_MORE;
+	if (d->zero_pending)
+		ret = proto_decoder_append(d, 0);
+	d->block_left = (uint8_t)(b - 1);
+	d->zero_pending = b != 0xFF;
+	return ret;
+}
+
+static void proto_put_str(uint8_t *out, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < PROTO_INFO_STR_LEN && s[i]; i++)
+		out[i] = (uint8_t)s[i];
+	for (; i < PROTO_INFO_STR_LEN; i++)
+		out[i] = 0;
+}
+
+static void proto_get_str(char *s, const uint8_t *in)
+{
+	size_t i;
+
+	for (i = 0; i < PROTO_INFO_STR_LEN && in[i]; i++)
+		s[i] = (char)in[i];
+	for (; i <= PROTO_INFO_STR_LEN; i++)
+		s[i] = 0;
+}
+
+size_t proto_info_pack(const struct proto_info *info, uint8_t *out)
+{
+	out[0] = info->proto_version;
+	out[1] = 0;
+	out[2] = 0;
+	out[3] = 0;
+	proto_put_le32(&out[4], info->hw_id);
+	proto_put_le32(&out[8], info->hw_version);
+	proto_put_le32(&out[12], info->uptime_ms);
+	proto_put_le32(&out[16], info->reset_cause);
+	proto_put_str(&out[20], info->fw_version);
+	proto_put_str(&out[20 + PROTO_INFO_STR_LEN], info->build_id);
+	return PROTO_INFO_LEN;
+}
+
+int proto_info_unpack(struct proto_info *info, const uint8_t *in, size_t len)
+{
+	if (len < PROTO_INFO_LEN)
+		return -1;
+	info->proto_version = in[0];
+	info->hw_id = proto_get_le32(&in[4]);
+	info->hw_version = proto_get_le32(&in[8]);
+	info->uptime_ms = proto_get_le32(&in[12]);
+	info->reset_cause = proto_get_le32(&in[16]);
+	proto_get_str(info->fw_version, &in[20]);
+	proto_get_str(info->build_id, &in[20 + PROTO_INFO_STR_LEN]);
+	return 0;
+}
+
+_Static_assert(sizeof(struct proto_stats) == PROTO_STATS_LEN, "proto_stats: u32 fields only");
+
+/* Field order of struct proto_stats on the wire. */
+#define PROTO_STATS_FIELDS(X) \
+	X(rx_frames) X(rx_errors) X(err_crc) X(err_too_long) X(err_cobs) X(err_version) \
+	X(err_truncated) X(err_length) X(tx_frames) X(unknown_cmd) X(ignored)
+
+size_t proto_stats_pack(const struct proto_stats *st, uint8_t *out)
+{
+	size_t i = 0;
+
+#define X(f) proto_put_le32(&out[4 * i++], st->f);
+	PROTO_STATS_FIELDS(X)
+#undef X
+	return PROTO_STATS_LEN;
+}
+
+int proto_stats_unpack(struct proto_stats *st, const uint8_t *in, size_t len)
+{
+	size_t i = 0;
+
+	if (len < PROTO_STATS_LEN)
+		return -1;
+#define X(f) st->f = proto_get_le32(&in[4 * i++]);
+	PROTO_STATS_FIELDS(X)
+#undef X
+	return 0;
+}

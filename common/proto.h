@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * proto.h - the kvmosd host link wire protocol, shared by the firmware and the host CLI.
+ * Specification: docs/protocol.md.
+ *
+ * Frame on the wire:  0x00  COBS(packet)  0x00
+ * Packet:             version seq cmd status len_lo len_hi payload[len] crc32[4]
+ * All multi-byte fields are little-endian; the CRC-32 (common/crc32.h) covers every packet
+ * byte before it. Replies echo seq and carry cmd | PROTO_REPLY.
+ *
+ * Freestanding: no allocation, only <stdint.h>, <stddef.h>, <string.h>.
+ */
+#ifndef KVMOSD_PROTO_H
+#define KVMOSD_PROTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cobs.h"
+
+#define PROTO_VERSION 1
+
+#define PROTO_HDR_LEN 6
+#define PROTO_CRC_LEN 4
+#define PROTO_MAX_PAYLOAD 256
+#define PROTO_MAX_PACKET (PROTO_HDR_LEN + PROTO_MAX_PAYLOAD + PROTO_CRC_LEN)
+/* Largest frame proto_encode() produces, both delimiters included. */
+#define PROTO_MAX_FRAME (COBS_MAX_ENCODED(PROTO_MAX_PACKET) + 2)
+
+#define PROTO_REPLY 0x80 /* cmd bit set in replies */
+
+/* Commands (requests). Ranges are reserved in docs/protocol.md. */
+enum proto_cmd {
+	PROTO_CMD_PING = 0x01, /* payload echoed back unchanged */
+	PROTO_CMD_INFO = 0x02, /* no payload; reply: struct proto_info, packed */
+	PROTO_CMD_STATS = 0x03, /* no payload; reply: struct proto_stats, packed */
+	/* 0x10-0x1F ports, 0x20-0x2F OSD / fonts, 0x30-0x3F settings, 0x40-0x4F flash */
+};
+
+/* Reply status codes (the status byte; 0 in every request). */
+enum proto_status {
+	PROTO_OK = 0,
+	PROTO_ERR_UNKNOWN_CMD = 1,
+	PROTO_ERR_BAD_LENGTH = 2,
+	PROTO_ERR_BAD_ARG = 3,
+	PROTO_ERR_BUSY = 4,
+	PROTO_ERR_INTERNAL = 5,
+	PROTO_ERR_BAD_VERSION = 6, /* request version unsupported; payload: 1 byte, our version */
+};
+
+const char *proto_status_str(uint8_t status);
+const char *proto_cmd_str(uint8_t cmd);
+
+/* A packet, decoded or to encode. payload points into the caller's (or decoder's) buffer. */
+struct proto_packet {
+	uint8_t version;
+	uint8_t seq;
+	uint8_t cmd;
+	uint8_t status;
+	uint16_t len;
+	const uint8_t *payload;
+};
+
+/*
+ * Encodes pkt (its version field is used as is) as a complete frame, 0x00 COBS 0x00, into out.
+ * Returns the frame length, or 0 if pkt->len > PROTO_MAX_PAYLOAD or cap is too small
+ * (PROTO_MAX_FRAME always suffices).
+ */
+size_t proto_encode(const struct proto_packet *pkt, uint8_t *out, size_t cap);
+
+/* Results of proto_decoder_feed(). */
+enum proto_dec_result {
+	PROTO_DEC_NEED_MORE = 0,
+	PROTO_DEC_FRAME = 1,          /* a valid packet: proto_decoder_packet() */
+	PROTO_DEC_ERR_CRC = -1,       /* CRC-32 mismatch */
+	PROTO_DEC_ERR_TOO_LONG = -2,  /* frame or length field larger than PROTO_MAX_PACKET */
+	PROTO_DEC_ERR_COBS = -3,      /* frame ended inside a COBS block */
+	PROTO_DEC_ERR_VERSION = -4,   /* valid CRC, unknown version: header still readable */
+	PROTO_DEC_ERR_TRUNCATED = -5, /* fewer bytes than the header (or length field) needs */
+	PROTO_DEC_ERR_LENGTH = -6,    /* more bytes than the length field says */
+};
+
+#define PROTO_DEC_NUM_ERRORS 6
+
+const char *proto_dec_str(int result);
+
+/*
+ * Byte-at-a-time decoder. Every 0x00 ends a frame; empty frames (0x00 0x00) are ignored.
+ * Each bad frame is reported exactly once: either when it is detected (TOO_LONG: the rest
+ * of the frame is then discarded) or at its closing 0x00. Decoding restarts after every 0x00.
+ */
+struct proto_decoder {
+	uint8_t buf[PROTO_MAX_PACKET];
+	uint16_t len;        /* decoded bytes in buf */
+	uint16_t raw;        /* encoded bytes seen in this frame */
+	uint8_t block_left;  /* data bytes left in the current COBS block */
+	uint8_t zero_pending; /* the current block, once complete, is followed by a 0 */
+	uint8_t discard;     /* error already reported: skip to the next 0x00 */
+	struct proto_packet pkt;
+};
+
+void proto_decoder_init(struct proto_decoder *d);
+/* Returns one of enum proto_dec_result. */
+int proto_decoder_feed(struct proto_decoder *d, uint8_t b);
+/*
+ * The packet after PROTO_DEC_FRAME or PROTO_DEC_ERR_VERSION; valid until the next feed.
+ */
+const struct proto_packet *proto_decoder_packet(const struct proto_decoder *d);
+
+/* Little-endian helpers. */
+static inline void proto_put_le16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+}
+
+static inline void proto_put_le32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+	p[2] = (uint8_t)(v >> 16);
+	p[3] = (uint8_t)(v >> 24);
+}
+
+static inline uint16_t proto_get_le16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | (p[1] << 8));
+}
+
+static inline uint32_t proto_get_le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) |
+	       ((uint32_t)p[3] << 24);
+}
+
+/*
+ * INFO reply payload, PROTO_INFO_LEN bytes, little-endian:
+ *   0  u8      protocol version (PROTO_VERSION of the firmware)
+ *   1  u8[3]   reserved, 0
+ *   4  u32     hardware id (SYSCTL.ID, 0x4B564D4F 'KVMO')
+ *   8  u32     hardware version (SYSCTL.HW_VERSION: [31:16] major, [15:0] minor)
+ *  12  u32     uptime in milliseconds (wraps after 49.7 days)
+ *  16  u32     reset cause (SYSCTL.RESET_CAUSE bits at boot)
+ *  20  char[24] firmware version string, NUL-padded (not terminated when 24 long)
+ *  44  char[24] build id string, NUL-padded
+ * Later firmware may append fields; readers accept longer payloads and ignore the tail.
+ */
+#define PROTO_INFO_STR_LEN 24
+#define PROTO_INFO_LEN (20 + 2 * PROTO_INFO_STR_LEN)
+
+#define PROTO_RESET_POWER_ON (1u << 0)
+#define PROTO_RESET_WATCHDOG (1u << 1)
+#define PROTO_RESET_SOFTWARE (1u << 2)
+
+struct proto_info {
+	uint8_t proto_version;
+	uint32_t hw_id;
+	uint32_t hw_version;
+	uint32_t uptime_ms;
+	uint32_t reset_cause;
+	char fw_version[PROTO_INFO_STR_LEN + 1]; /* always NUL-terminated */
+	char build_id[PROTO_INFO_STR_LEN + 1];
+};
+
+/* Packs into out (at least PROTO_INFO_LEN bytes); strings longer than 24 are cut. */
+size_t proto_info_pack(const struct proto_info *info, uint8_t *out);
+/* Returns 0, or -1 if len < PROTO_INFO_LEN. */
+int proto_info_unpack(struct proto_info *info, const uint8_t *in, size_t len);
+
+/*
+ * STATS reply payload: PROTO_STATS_WORDS u32 little-endian counters of the board's link,
+ * in this order. Readers accept longer payloads and ignore the tail.
+ */
+struct proto_stats {
+	uint32_t rx_frames;     /* valid frames received */
+	uint32_t rx_errors;     /* bad frames (sum of the following six) */
+	uint32_t err_crc;
+	uint32_t err_too_long;
+	uint32_t err_cobs;
+	uint32_t err_version;
+	uint32_t err_truncated;
+	uint32_t err_length;
+	uint32_t tx_frames;     /* replies sent */
+	uint32_t unknown_cmd;   /* requests answered with UNKNOWN_CMD */
+	uint32_t ignored;       /* valid frames not answered (replies sent to us) */
+};
+
+#define PROTO_STATS_WORDS 11
+#define PROTO_STATS_LEN (4 * PROTO_STATS_WORDS)
+
+size_t proto_stats_pack(const struct proto_stats *st, uint8_t *out);
+int proto_stats_unpack(struct proto_stats *st, const uint8_t *in, size_t len);
+
+#endif /* KVMOSD_PROTO_H */

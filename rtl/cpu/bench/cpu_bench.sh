@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# cpu_bench.sh OUTDIR TSV RV_RUN SMOKE_ELF RTL... : measures kvm_cpu on iCE40 UP5K-SG48.
+#   1. yosys synth_ice40 of kvm_cpu alone          -> core cells (LUT4, carry, FF, EBR)
+#   2. yosys + nextpnr of rtl/cpu/bench/kvm_cpu_bench.v -> placed logic cells, EBR, Fmax
+#   3. rv-run on the smoke program                 -> cycles per instruction
+# Writes TSV lines: key<TAB>value<TAB>unit<TAB>description.
+set -euo pipefail
+out=$1; tsv=$2; rvrun=$3; smoke=$4; shift 4
+rtl=("$@")
+mkdir -p "$out"
+
+# ---- 1. core alone (out-of-context: its ports stay ports) ----
+yosys -q -l "$out/core.log" -p "synth_ice40 -top kvm_cpu; stat" "${rtl[@]}" >/dev/null
+stat_core() { # cell name -> count in the last stat block
+	awk -v c="$1" '$1 == c { n = $2 } END { print n + 0 }' "$out/core.log"
+}
+core_lut=$(stat_core SB_LUT4)
+core_carry=$(stat_core SB_CARRY)
+core_ram=$(stat_core SB_RAM40_4K)
+core_ff=$(grep -E '^ +SB_DFF[A-Z]* +[0-9]+' "$out/core.log" | awk '{ n += $2 } END { print n + 0 }')
+
+# ---- 2. wrapper placed and routed ----
+yosys -q -l "$out/bench.log" -p "synth_ice40 -top kvm_cpu_bench -json $out/bench.json" \
+	rtl/cpu/bench/kvm_cpu_bench.v "${rtl[@]}" >/dev/null
+nextpnr-ice40 --up5k --package sg48 --freq 30 --seed 1 --json "$out/bench.json" \
+	--asc "$out/bench.asc" --log "$out/pnr.log" >/dev/null 2>&1 || true
+lc=$(awk '/ICESTORM_LC:/ { n = $3 + 0 } END { print n + 0 }' "$out/pnr.log")
+ebr=$(awk '/ICESTORM_RAM:/ { n = $3 + 0 } END { print n + 0 }' "$out/pnr.log")
+fmax=$(grep -E "Max frequency for clock" "$out/pnr.log" | tail -n 1 |
+	sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
+
+# ---- 3. CPI on the smoke program ----
+stats=$("$rvrun" "$smoke" 2>&1 >/dev/null | grep -E '^cycles=' || true)
+cyc=$(sed -E 's/cycles=([0-9]+).*/\1/' <<<"$stats")
+ins=$(sed -E 's/.*instret=([0-9]+)/\1/' <<<"$stats")
+cpi=$(awk -v c="$cyc" -v i="$ins" 'BEGIN { if (i > 0) printf "%.2f", c / i; else print 0 }')
+
+{
+	printf 'cpu_core_lut4\t%s\tcells\tkvm_cpu alone: SB_LUT4 (yosys synth_ice40)\n' "$core_lut"
+	printf 'cpu_core_carry\t%s\tcells\tkvm_cpu alone: SB_CARRY\n' "$core_carry"
+	printf 'cpu_core_ff\t%s\tcells\tkvm_cpu alone: flip-flops\n' "$core_ff"
+	printf 'cpu_core_ebr\t%s\tblocks\tkvm_cpu alone: SB_RAM40_4K (register file)\n' "$core_ram"
+	printf 'cpu_up5k_lc\t%s\tcells\tcore + bench wrapper, nextpnr ICESTORM_LC on UP5K-SG48\n' "$lc"
+	printf 'cpu_up5k_ebr\t%s\tblocks\tcore + bench wrapper EBR (4 register file + 8 RAM)\n' "$ebr"
+	printf 'cpu_up5k_fmax\t%s\tMHz\tpost-route Fmax, UP5K-SG48, nextpnr seed 1\n' "$fmax"
+	printf 'cpu_smoke_cpi\t%s\tcycles/insn\tsmoke test, zero-wait memory (includes 34-cycle M ops)\n' "$cpi"
+} >"$tsv"
+cat "$tsv"

@@ -1,0 +1,44 @@
+// soc_uart_tx: 8N1 transmitter. Takes a byte when idle and i_valid is high (o_take pulses),
+// sends start bit, 8 data bits LSB first, stop bit, each i_div clk_sys cycles long.
+// o_tx comes straight from a flip-flop (idle high).
+// Clocks: i_clk = clk_sys.
+`default_nettype none
+module soc_uart_tx (
+    input  wire        i_clk,
+    input  wire        i_rst,
+    input  wire [15:0] i_div,
+    input  wire        i_valid,
+    input  wire [7:0]  i_data,
+    output wire        o_take,
+    output wire        o_busy,
+    output wire        o_tx
+);
+    reg [9:0]  shift;     // bit 0 is on the pin
+    reg [3:0]  bits_left;
+    reg [15:0] cnt;
+
+    assign o_busy = bits_left != 4'd0;
+    assign o_take = ~o_busy & i_valid;
+    assign o_tx   = shift[0];
+
+    always @(posedge i_clk) begin
+        if (i_rst) begin
+            shift     <= 10'h3FF;
+            bits_left <= 4'd0;
+            cnt       <= 16'd0;
+        end else if (o_take) begin
+            shift     <= {1'b1, i_data, 1'b0};
+            bits_left <= 4'd10;
+            cnt       <= i_div - 16'd1;
+        end else if (o_busy) begin
+            if (cnt == 16'd0) begin
+                shift     <= {1'b1, shift[9:1]};
+                bits_left <= bits_left - 4'd1;
+                cnt       <= i_div - 16'd1;
+            end else begin
+                cnt <= cnt - 16'd1;
+            end
+        end
+    end
+endmodule
+`default_nettype wire

@@ -1,0 +1,106 @@
+# sim.mk - the simulated board build/sim/kvmosd-sim, `make demo`, its tests and bench.
+# Included by the top Makefile; see docs/simulator.md.
+
+SIM_B      := $(B)/sim
+SIM        := $(SIM_B)/kvmosd-sim
+SIM_VOBJ   := $(SIM_B)/vobj
+SIM_OBJ    := $(SIM_B)/obj
+# Everything kvmosd_top is made of (fragments of the other parts define these lists).
+SIM_RTL    ?= $(sort $(LIB_RTL) $(CPU_RTL) $(VIDEO_RTL) $(SOC_RTL) $(TOP_RTL))
+SIM_SRCS   := sim/kvmosd_sim.cpp sim/vidcap.cpp sim/uart_bridge.cpp sim/flash_file.cpp \
+              sim/models/spi_flash_model.cpp sim/models/uart_model.cpp
+SIM_CSRCS  := common/crc32.c common/fwimage.c
+SIM_OBJS   := $(patsubst %.cpp,$(SIM_OBJ)/%.o,$(notdir $(SIM_SRCS))) \
+              $(patsubst %.c,$(SIM_OBJ)/%.o,$(notdir $(SIM_CSRCS)))
+SIM_VROOT  := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
+SIM_CXX    ?= g++
+# Our own sources: full warnings as errors. Verilator's headers are system headers here.
+SIM_CXXFLAGS := -std=c++17 -O2 -g -Wall -Wextra -Werror -Isim -Icommon \
+              -I$(B)/gen -isystem $(SIM_VOBJ) -isystem $(SIM_VROOT)/include \
+              -isystem $(SIM_VROOT)/include/vltstd -DVM_TRACE=1 -DVM_TRACE_VCD=1 \
+              -DVM_COVERAGE=0 -DVM_SC=0 $(shell pkg-config --cflags libpng 2>/dev/null)
+# common/crc32.c's crc32() has zlib's name (but not its signature) and libpng calls zlib's:
+# inside the simulator ours is renamed so the two do not interpose each other.
+SIM_CRCDEF := -Dcrc32=kvm_crc32 -Dcrc32_update=kvm_crc32_update
+SIM_CXXFLAGS += $(SIM_CRCDEF)
+SIM_LIBS   := $(shell pkg-config --libs libpng 2>/dev/null || echo -lpng) -pthread
+SIM_FLASH  := $(SIM_B)/flash.bin
+
+.PHONY: sim
+sim: $(SIM)
+
+# Verilate kvmosd_top into a library (no --exe: our sources are compiled below with our
+# own warning flags), plus Verilator's run-time library (libverilated.mk names it). The boot ROM path is baked in as an absolute path; $readmemh reads
+# it when the model starts.
+$(SIM_VOBJ)/Vkvmosd_top__ALL.a: $(SIM_RTL) sim/kvmosd_sim.vlt $(GEN_REGS_VH) sim/sim.mk
+	@rm -rf $(SIM_VOBJ) && mkdir -p $(SIM_VOBJ)
+	$(VERILATOR) $(filter-out --exe,$(VL_FLAGS)) --trace --top-module kvmosd_top -MAKEFLAGS 'OPT_FAST=-O2 OPT_GLOBAL=-O2' \
+		-Mdir $(SIM_VOBJ) -GBOOTROM_HEX='"$(abspath $(BOOTROM_HEX))"' \
+		sim/kvmosd_sim.vlt $(SIM_RTL)
+	echo 'libverilated.a: $$(VK_GLOBAL_OBJS)' >$(SIM_VOBJ)/libverilated.mk
+	$(MAKE) -C $(SIM_VOBJ) -f Vkvmosd_top.mk -f libverilated.mk libverilated.a
+
+$(SIM_OBJ)/%.o: sim/%.cpp $(SIM_VOBJ)/Vkvmosd_top__ALL.a $(wildcard sim/*.h) $(GEN_REGS_H) sim/sim.mk
+	@mkdir -p $(SIM_OBJ)
+	$(SIM_CXX) $(SIM_CXXFLAGS) -c -o $@ $<
+
+$(SIM_OBJ)/%.o: sim/models/%.cpp $(wildcard sim/models/*.h) sim/sim.mk
+	@mkdir -p $(SIM_OBJ)
+	$(SIM_CXX) $(SIM_CXXFLAGS) -c -o $@ $<
+
+$(SIM_OBJ)/%.o: common/%.c $(wildcard common/*.h) $(GEN_REGS_H) sim/sim.mk
+	@mkdir -p $(SIM_OBJ)
+	$(HOST_CC) $(HOST_CFLAGS) $(SIM_CRCDEF) -c -o $@ $<
+
+$(SIM): $(SIM_OBJS) $(SIM_VOBJ)/Vkvmosd_top__ALL.a | $(BOOTROM_HEX)
+	$(SIM_CXX) -o $@ $(SIM_OBJS) $(SIM_VOBJ)/Vkvmosd_top__ALL.a $(SIM_VOBJ)/libverilated.a \
+		$(SIM_LIBS)
+
+# ---- test program for the flash persistence test (booted by the real boot ROM) ----
+SIM_TB     := $(SIM_B)/tests
+SIM_PROG_IMG := $(SIM_TB)/flashprog.img
+
+$(SIM_TB)/flashprog.elf: tests/sim/flashprog.c $(FW_B)/link.ld $(GEN_REGS_H)
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -Os -g -Wall -Wextra -Werror -Icommon -I$(B)/gen -ffreestanding \
+		-nostdlib -nostartfiles -Wl,--gc-sections -T $(FW_B)/link.ld $< -o $@
+
+$(SIM_PROG_IMG): $(SIM_TB)/flashprog.elf $(MKFWIMG)
+	$(MKFWIMG) $< $@ >/dev/null
+
+# ---- demo ----
+DEMO_B      := $(B)/demo
+# The boot ROM copies the firmware and the firmware loads the font and draws the OSD in the
+# first ~25 ms (see docs/simulator.md); capture starts at the second VS pulse, so frame 2
+# (the third) is the first with the finished OSD. Four frames leave a margin.
+DEMO_FRAMES ?= 4
+
+demo: deps $(SIM) $(FW_IMG) $(BOOTROM_HEX)
+	@rm -rf $(DEMO_B) && mkdir -p $(DEMO_B)
+	$(SIM) --flash $(DEMO_B)/flash.bin --firmware $(FW_IMG) --png-dir $(DEMO_B) \
+		--frames $(DEMO_FRAMES) --max-ms 1000 --quiet --uart-log $(DEMO_B)/uart.log \
+		--status-json $(DEMO_B)/status.json
+	@echo "UART log ($(DEMO_B)/uart.log):"
+	@tr -d '\r' <$(DEMO_B)/uart.log | sed 's/^/  | /'
+	@echo "frames: $$(ls $(DEMO_B)/frame-*.png | tr '\n' ' ')"
+	@echo "the OSD over the test pattern: $(lastword $(sort $(wildcard $(DEMO_B)/frame-*.png)) \
+		$(DEMO_B)/frame-$$(printf %04d $$(($(DEMO_FRAMES) - 1))).png)"
+
+# ---- tests ----
+TESTS += sim-boot sim-frame sim-flash-persist sim-cli-info
+.PHONY: test-sim-boot test-sim-frame test-sim-flash-persist test-sim-cli-info bench-sim
+
+test-sim-boot: $(SIM) $(FW_IMG) $(BOOTROM_HEX)
+	bash tests/sim/boot.sh $(SIM) $(FW_IMG) $(SIM_TB)/boot
+
+test-sim-flash-persist: $(SIM) $(SIM_PROG_IMG) $(BOOTROM_HEX)
+	bash tests/sim/flash_persist.sh $(SIM) $(SIM_PROG_IMG) $(SIM_TB)/persist
+
+test-sim-cli-info: $(SIM) $(FW_IMG) $(BOOTROM_HEX) $(KVMOSD_CLI)
+	bash tests/sim/cli_info.sh $(SIM) $(KVMOSD_CLI) $(FW_IMG) $(SIM_TB)/cli
+
+# ---- bench ----
+BENCHES += sim
+bench-sim: $(SIM) $(FW_IMG) $(BOOTROM_HEX)
+	@mkdir -p $(B)/bench
+	bash tests/sim/bench.sh $(SIM) $(FW_IMG) $(SIM_TB)/bench $(B)/bench/sim.tsv

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * boot.c - boot ROM: find the firmware image in the flash slot, check it, copy it to RAM
+ * (UP5K) or run it in place (HX8K, image linked at its flash-window address), jump.
+ * On any failure: print "boot: <reason>" and blink LED 0 forever (never jump).
+ */
+#include <stdint.h>
+
+#include "kvmosd_regs.h"
+#include "fwimage.h"
+#include "bootload.h"
+#include "../drivers/csr.h"
+#include "../drivers/gpio.h"
+#include "../drivers/timer.h"
+#include "../drivers/uart.h"
+
+/* Stack space at the top of RAM that an image must not overwrite while it is copied. */
+#define BOOT_STACK_RESERVE	256u
+
+void boot_main(void) __attribute__((noreturn));
+void boot_trap(uint32_t mcause, uint32_t mepc) __attribute__((noreturn));
+
+/* Unsigned number in base 10 or 16 (lower case, no prefix or padding). */
+static void put_num(uint32_t v, uint32_t base)
+{
+	char buf[10];
+	int n = 0;
+
+	do {
+		buf[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (n)
+		uart_putc(buf[--n]);
+}
+
+static void __attribute__((noreturn)) blink_forever(void)
+{
+	uint32_t half = timer_clk_hz() / 4;	/* 2 Hz: visibly different from the 1 Hz app */
+
+	for (;;) {
+		uint32_t t0 = rdcycle32();
+
+		gpio_led_toggle(0);
+		while (rdcycle32() - t0 < half)
+			;
+	}
+}
+
+static void __attribute__((noreturn)) fail(const char *why)
+{
+	uart_puts("boot: ");
+	uart_puts(why);
+	uart_puts("\r\n");
+	blink_forever();
+}
+
+void boot_trap(uint32_t mcause, uint32_t mepc)
+{
+	uart_puts("boot: trap mcause ");
+	put_num(mcause, 16);
+	uart_puts(" mepc ");
+	put_num(mepc, 16);
+	fail("halted");
+}
+
+static const struct boot_mem boot_mem = {
+	.ram_base = KVM_RAM_BASE,
+	.ram_size = KVM_RAM_SIZE,
+	.ram_reserve = BOOT_STACK_RESERVE,
+	.ram = (uint8_t *)KVM_RAM_BASE,
+	.payload_addr = KVM_FLASH_BASE + KVM_FLASH_FW_OFFSET + FWIMG_HDR_SIZE,
+};
+
+void boot_main(void)
+{
+	const uint8_t *slot = (const uint8_t *)(KVM_FLASH_BASE + KVM_FLASH_FW_OFFSET);
+	const struct boot_mem *m = &boot_mem;
+	struct fwimg_hdr h;
+	enum boot_mode mode;
+	const uint8_t *run;
+	uint32_t t0, t1, t2;
+	int err;
+
+	uart_puts("\r\nkvmosd boot\r\n");
+	err = boot_plan(slot, m, &h, &mode);
+	if (err)
+		fail(fwimg_strerror(err));
+
+	uart_puts("boot: image ");
+	put_num(h.build_id, 16);
+	uart_puts(", ");
+	put_num(h.length, 10);
+	uart_puts(" bytes at ");
+	put_num(h.load_addr, 16);
+	uart_puts(mode == BOOT_XIP ? " (in place)\r\n" : "\r\n");
+
+	t0 = rdcycle32();
+	run = slot + FWIMG_HDR_SIZE;
+	if (mode == BOOT_COPY) {
+		run = boot_ram_ptr(m, h.load_addr);
+		boot_copy((uint32_t *)run, (const uint32_t *)(slot + FWIMG_HDR_SIZE), h.length);
+	}
+	t1 = rdcycle32();
+	err = fwimg_check_payload(&h, run, h.length);
+	t2 = rdcycle32();
+	if (err)
+		fail(fwimg_strerror(err));
+
+	uart_puts("boot: copy ");
+	put_num(t1 - t0, 10);
+	uart_puts(" cycles, crc ");
+	put_num(t2 - t1, 10);
+	uart_puts(" cycles, jump ");
+	put_num(h.entry, 16);
+	uart_puts("\r\n");
+	uart_flush();
+
+	((void (*)(void))(uintptr_t)h.entry)();
+	fail("firmware returned");
+}

@@ -1,0 +1,36 @@
+# tests/video/tests.mk: video path tests and bench (included from rtl/video/video.mk).
+#   test-video-lint   verilator -Wall lint of video_top (no waivers beyond those in the source)
+#   test-video        Verilator testbench: every pixel against sim/overlay_ref.c, timing, CDC
+#   bench-video       yosys + nextpnr-ice40 (UP5K sg48): cells, EBR, Fmax; overlay latency
+
+VIDEO_TB_DIR := $(B)/tests/video
+VIDEO_TB     := $(VIDEO_TB_DIR)/obj/Vvideo_top
+
+TESTS   += video-lint video
+BENCHES += video
+
+.PHONY: test-video-lint test-video bench-video
+
+test-video-lint: $(GEN_REGS_VH)
+	$(VERILATOR) --lint-only -Wall -Irtl/lib -I$(B)/gen --top-module video_top $(VIDEO_RTL) $(LIB_RTL)
+	@echo "video_top lint clean"
+
+$(VIDEO_TB_DIR)/overlay_ref.o: sim/overlay_ref.c sim/overlay_ref.h
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
+
+$(VIDEO_TB): $(VIDEO_RTL) $(LIB_RTL) $(GEN_REGS_VH) tests/video/tb_video.cpp \
+		$(VIDEO_TB_DIR)/overlay_ref.o sim/overlay_ref.h
+	@mkdir -p $(VIDEO_TB_DIR)
+	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module video_top \
+		-Mdir $(VIDEO_TB_DIR)/obj -CFLAGS "-I$(CURDIR)/sim" \
+		$(VIDEO_RTL) $(LIB_RTL) $(CURDIR)/tests/video/tb_video.cpp \
+		$(CURDIR)/$(VIDEO_TB_DIR)/overlay_ref.o -o Vvideo_top
+
+test-video: $(VIDEO_TB)
+	$(VIDEO_TB)
+
+bench-video: $(VIDEO_TB) $(VIDEO_RTL) $(LIB_RTL) $(GEN_REGS_VH) tests/video/bench_video.sh \
+		tests/video/bench_wrap.v
+	@mkdir -p $(B)/bench
+	bash tests/video/bench_video.sh $(B) "$(VIDEO_RTL) $(LIB_RTL)" $(VIDEO_TB) $(B)/bench/video.tsv
