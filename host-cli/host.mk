@@ -56,7 +56,7 @@ $(HL_B)/bench_hostlink: tests/hostlink/bench_hostlink.c tests/hostlink/fakeboard
 # The shared sources must also build for the firmware (freestanding rules, -Werror).
 $(HL_B)/rv/%.o: %.c $(PROTO_HDRS) $(HOSTLINK_HDRS)
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_CFLAGS) -Isoc-firmware/app -ffreestanding -c -o $@ $<
+	$(RV_CC) $(RV_CFLAGS) -Isoc-firmware/app -c -o $@ $<
 HL_RV_OBJS := $(addprefix $(HL_B)/rv/,$(PROTO_SRCS:.c=.o) $(HOSTLINK_SRCS:.c=.o))
 
 TESTS += proto hostlink cli

@@ -133,7 +133,9 @@ static int cmd_info(struct client *c)
 			c->reply.len, PROTO_INFO_LEN);
 		return KVMOSD_EXIT_FAIL;
 	}
-	printf("firmware: %s\n", info.fw_version);
+	/* a bare version number ("0.1.0") gets the product name, as in "kvmosd 0.1.0" */
+	printf("firmware: %s%s\n", info.fw_version[0] >= '0' && info.fw_version[0] <= '9' ?
+	       "kvmosd " : "", info.fw_version);
 	printf("build: %s\n", info.build_id);
 	printf("hardware: ");
 	print_hw_id(info.hw_id);

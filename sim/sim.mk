@@ -70,10 +70,11 @@ $(SIM_PROG_IMG): $(SIM_TB)/flashprog.elf $(MKFWIMG)
 
 # ---- demo ----
 DEMO_B      := $(B)/demo
-# The boot ROM copies the firmware and the firmware loads the font and draws the OSD in the
-# first ~25 ms (see docs/simulator.md); capture starts at the second VS pulse, so frame 2
-# (the third) is the first with the finished OSD. Four frames leave a margin.
-DEMO_FRAMES ?= 4
+# Boot (measured, docs/simulator.md): the boot ROM copies and checks the image, the firmware
+# loads the font and draws the OSD; "osd: ready" comes at ~161 ms of simulated time. Capture
+# starts at the second VS pulse (32 ms), so frame 8 is the first with the finished OSD;
+# 12 frames (~233 ms) leave a margin.
+DEMO_FRAMES ?= 12
 
 demo: deps $(SIM) $(FW_IMG) $(BOOTROM_HEX)
 	@rm -rf $(DEMO_B) && mkdir -p $(DEMO_B)

@@ -10,7 +10,7 @@
 // Pipeline (T0 = raster position from video_timing, latency 4 clk_pix, syncs delayed alike):
 //   T0 -> T1  rel_x = x - pos_x, rel_y = y - pos_y   (test_pattern: background, T0 -> T2)
 //   T1 -> T2  window test; text RAM read at cell {rel_y[8:4], rel_x[8:3]}
-//   T2 -> T3  palette lookup of fg / bg, window and blanking folded into the two
+//   T2 -> T3  palette lookup of fg / bg, window test folded into the two
 //             candidate colours; font RAM read at {glyph, rel_y[3:0]}
 //   T3 -> T4  font bit select, fg or bg -> outputs
 `default_nettype none
@@ -36,7 +36,7 @@ module osd_overlay (
     input  wire         i_de,
     input  wire         i_hs,
     input  wire         i_vs,
-    input  wire [11:0]  i_bg_rgb,           // T2
+    input  wire [11:0]  i_bg_rgb,           // T2, must be black outside DE
     // clk_pix: T4 outputs
     output reg  [11:0]  o_rgb,
     output reg          o_hs,
@@ -90,7 +90,7 @@ module osd_overlay (
     reg [2:0]  px2;
     reg        de2, hs2, vs2;
     always @(posedge i_clk_pix) begin
-        in_win2 <= in_win1;
+        in_win2 <= in_win1 && de1;
         half2   <= rel_x1[3];
         row2    <= rel_y1[3:0];
         px2     <= rel_x1[2:0];
@@ -105,17 +105,18 @@ module osd_overlay (
     pal_mux16 u_pal_fg (.i_palette(i_palette), .i_idx(attr2[3:0]), .o_rgb(pal_fg2));
     pal_mux16 u_pal_bg (.i_palette(i_palette), .i_idx(attr2[7:4]), .o_rgb(pal_bg2));
     // The font bit is picked at T3 with a one-hot mask over the 32 lane bits (an AND-OR,
-    // shallower than a 4:1 lane mux followed by an 8:1 bit mux), and blanking plus the
-    // window test are folded into the two candidate colours here, so T3 -> T4 is only
-    // "bit ? fg : bg".
+    // shallower than a 4:1 lane mux followed by an 8:1 bit mux), and the window test is
+    // folded into the two candidate colours here, so T3 -> T4 is only "bit ? on : off".
+    // Blanking needs no logic: i_bg_rgb is already black outside DE and the window test
+    // includes DE.
     wire [4:0]  sel2 = {row2[1:0], ~px2};       // lane * 8 + bit, bit 7 = leftmost pixel
     reg  [31:0] mask3;
     reg  [11:0] on3, off3;                      // colour if the font bit is 1 / 0
     reg         de3, hs3, vs3;
     always @(posedge i_clk_pix) begin
         mask3 <= 32'd1 << sel2;
-        on3   <= !de2 ? 12'h000 : in_win2 ? pal_fg2 : i_bg_rgb;
-        off3  <= !de2 ? 12'h000 : in_win2 ? pal_bg2 : i_bg_rgb;
+        on3   <= in_win2 ? pal_fg2 : i_bg_rgb;
+        off3  <= in_win2 ? pal_bg2 : i_bg_rgb;
         de3 <= de2; hs3 <= hs2; vs3 <= vs2;
     end
 

@@ -1,6 +1,7 @@
 // test_pattern: background picture behind the OSD, two registered stages.
 // Clock: i_clk = clk_pix. i_x / i_y describe pixel T; o_rgb is that pixel's colour two
-// clocks later. The value outside the active area is don't-care (the output stage blanks).
+// clocks later; it is black (0x000) whenever i_de is low, so blanking costs the overlay
+// nothing.
 // i_mode = VIDEO.PATTERN[1:0], i_colour = VIDEO.PATTERN[15:4]:
 //   i_mode = 0: 8 vertical bars, bar = min(7, x / (H_ACTIVE/8)), colours white, yellow, cyan,
 //              green, magenta, red, blue, black (channels 0 or 15)
@@ -16,6 +17,7 @@ module test_pattern #(
     input  wire        i_clk,
     input  wire [11:0] i_x,
     input  wire [11:0] i_y,
+    input  wire        i_de,
     input  wire [1:0]  i_mode,
     input  wire [11:0] i_colour,
     output reg  [11:0] o_rgb
@@ -39,11 +41,13 @@ module test_pattern #(
     // Stage 1: bar index, grid flag, pattern selection.
     reg [2:0]  bar1;
     reg        grid1;
+    reg        de1;
     reg [1:0]  mode1;
     reg [11:0] colour1;
     always @(posedge i_clk) begin
         bar1    <= bar;
         grid1   <= grid_line;
+        de1     <= i_de;
         mode1   <= i_mode;
         colour1 <= i_colour;
     end
@@ -52,7 +56,9 @@ module test_pattern #(
     wire [11:0] bar_rgb  = {{4{~bar1[1]}}, {4{~bar1[2]}}, {4{~bar1[0]}}};
     wire [11:0] grid_rgb = grid1 ? 12'hFFF : 12'h333;
     always @(posedge i_clk) begin
-        case (mode1)
+        if (!de1)
+            o_rgb <= 12'h000;
+        else case (mode1)
         2'd0:    o_rgb <= bar_rgb;
         2'd1:    o_rgb <= grid_rgb;
         2'd2:    o_rgb <= colour1;

@@ -101,7 +101,7 @@ module video_top #(
     // ---- clk_pix: background and overlay -------------------------------------------------
     wire [11:0] bg_rgb;
     test_pattern #(.H_ACTIVE(H_ACTIVE), .V_ACTIVE(V_ACTIVE)) u_pattern (
-        .i_clk(i_clk_pix), .i_x(tim_x), .i_y(tim_y), .i_mode(pix_pat_mode),
+        .i_clk(i_clk_pix), .i_x(tim_x), .i_y(tim_y), .i_de(tim_de), .i_mode(pix_pat_mode),
         .i_colour(pix_pat_colour), .o_rgb(bg_rgb));
 
     wire [11:0] out_rgb;

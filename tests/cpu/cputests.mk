@@ -40,7 +40,7 @@ $(CPUT_OUT)/%.elf: $(CPUT_DIR)/%.S $(CPUT_DIR)/include/kt.h $(CPUT_DIR)/link.ld
 	@mkdir -p $(CPUT_OUT)
 	$(RV_CC) $(CPUT_ASFLAGS) -o $@ $<
 
-cpu-tests: $(CPU_DELFS) $(ISS) $(RVGEN)
+cpu-tests: $(CPU_DELFS) $(ISS) $(RVGEN) $(CPI_OUT)/cpi.elf
 all: cpu-tests
 
 # each directed test on the RTL, with the ideal memory and with random wait states
@@ -65,3 +65,24 @@ fuzz-cpu: $(ISS) $(RVGEN) $(CPUT_RV_RUN) $(CPUT_DIR)/random.sh $(CPUT_DIR)/link.
 	RV_CC="$(RV_CC)" RV_ASFLAGS="$(CPUT_ASFLAGS)" bash $(CPUT_DIR)/random.sh $(ISS) \
 	    $(CPUT_RV_RUN) $(RVGEN) $(CPUT_OUT)/fuzz 0 \
 	    $$(seq $(FUZZ_START) $$(($(FUZZ_START) + $(SEEDS) - 1)))
+
+# ---- bench: CPI on a firmware-like C workload ------------------------------------------------
+CPI_OUT  := $(B)/tests/cpu/bench
+CPI_OBJS := $(CPI_OUT)/start.o $(CPI_OUT)/cpi.o $(CPI_OUT)/crc32.o
+
+$(CPI_OUT)/start.o: $(CPUT_DIR)/bench/start.S
+	@mkdir -p $(CPI_OUT)
+	$(RV_CC) $(RV_ARCH) -c -o $@ $<
+$(CPI_OUT)/cpi.o: $(CPUT_DIR)/bench/cpi.c common/crc32.h
+	@mkdir -p $(CPI_OUT)
+	$(RV_CC) $(RV_CFLAGS) -c -o $@ $<
+$(CPI_OUT)/crc32.o: common/crc32.c common/crc32.h
+	@mkdir -p $(CPI_OUT)
+	$(RV_CC) $(RV_CFLAGS) -c -o $@ $<
+$(CPI_OUT)/cpi.elf: $(CPI_OBJS) $(CPUT_DIR)/bench/bench.ld
+	$(RV_CC) $(RV_LDARCH) --specs=picolibc.specs -nostartfiles -Wl,--gc-sections \
+	    -Wl,--no-warn-rwx-segments -T $(CPUT_DIR)/bench/bench.ld -o $@ $(CPI_OBJS)
+
+bench-cpi: $(CPI_OUT)/cpi.elf $(CPUT_RV_RUN) $(ISS) $(CPUT_DIR)/bench/cpi.sh
+	@mkdir -p $(B)/bench
+	bash $(CPUT_DIR)/bench/cpi.sh $(CPUT_RV_RUN) $(ISS) $(CPI_OUT)/cpi.elf $(B)/bench/cpi.tsv

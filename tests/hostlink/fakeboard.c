@@ -109,7 +109,7 @@ static void fb_info(void *ctx, struct proto_info *out)
 	out->hw_version = 0x00010000;
 	out->uptime_ms = 12345;
 	out->reset_cause = PROTO_RESET_POWER_ON;
-	strcpy(out->fw_version, "kvmosd 0.1.0");
+	strcpy(out->fw_version, "0.1.0"); /* like the firmware: the CLI adds "kvmosd " */
 	strcpy(out->build_id, "deadbeef");
 }
 
