@@ -105,7 +105,7 @@ size_t proto_encode(const struct proto_packet *pkt, uint8_t *out, size_t cap)
 static void proto_decoder_restart(struct proto_decoder *d)
 {
 	d->len = 0;
-	d->raw = 0;
+	d->started = 0;
 	d->block_left = 0;
 	d->zero_pending = 0;
 	d->discard = 0;
@@ -173,18 +173,19 @@ static int proto_decoder_append(struct proto_decoder *d, uint8_t b)
 {
 	if (d->len >= PROTO_MAX_PACKET) {
 		d->discard = 1;
+		d->block_left = 0; /* keep the inline fast path out */
 		return PROTO_DEC_ERR_TOO_LONG;
 	}
 	d->buf[d->len++] = b;
 	return PROTO_DEC_NEED_MORE;
 }
 
-int proto_decoder_feed(struct proto_decoder *d, uint8_t b)
+int proto_decoder_feed_slow(struct proto_decoder *d, uint8_t b)
 {
 	int ret;
 
 	if (b == 0) {
-		if (d->discard || d->raw == 0)
+		if (d->discard || !d->started)
 			ret = PROTO_DEC_NEED_MORE; /* already reported, or an empty frame */
 		else if (d->block_left)
 			ret = PROTO_DEC_ERR_COBS;
@@ -195,8 +196,7 @@ int proto_decoder_feed(struct proto_decoder *d, uint8_t b)
 	}
 	if (d->discard)
 		return PROTO_DEC_NEED_MORE;
-	if (d->raw < 0xFFFF)
-		d->raw++;
+	d->started = 1;
 	if (d->block_left) {
 		d->block_left--;
 		return proto_decoder_append(d, b);

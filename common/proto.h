@@ -92,16 +92,29 @@ const char *proto_dec_str(int result);
 struct proto_decoder {
 	uint8_t buf[PROTO_MAX_PACKET];
 	uint16_t len;        /* decoded bytes in buf */
-	uint16_t raw;        /* encoded bytes seen in this frame */
-	uint8_t block_left;  /* data bytes left in the current COBS block */
+	uint8_t started;     /* a non-zero byte has been seen in this frame */
+	uint8_t block_left;  /* data bytes left in the current COBS block; 0 while discarding */
 	uint8_t zero_pending; /* the current block, once complete, is followed by a 0 */
 	uint8_t discard;     /* error already reported: skip to the next 0x00 */
 	struct proto_packet pkt;
 };
 
 void proto_decoder_init(struct proto_decoder *d);
-/* Returns one of enum proto_dec_result. */
-int proto_decoder_feed(struct proto_decoder *d, uint8_t b);
+int proto_decoder_feed_slow(struct proto_decoder *d, uint8_t b);
+
+/*
+ * Returns one of enum proto_dec_result. Inline fast path for the common case, a data byte
+ * inside a COBS block: at 1 Mbaud the soft CPU has only ~120 clk_sys cycles per byte.
+ */
+static inline int proto_decoder_feed(struct proto_decoder *d, uint8_t b)
+{
+	if (b && d->block_left && d->len < PROTO_MAX_PACKET) {
+		d->block_left--;
+		d->buf[d->len++] = b;
+		return PROTO_DEC_NEED_MORE;
+	}
+	return proto_decoder_feed_slow(d, b);
+}
 /*
  * The packet after PROTO_DEC_FRAME or PROTO_DEC_ERR_VERSION; valid until the next feed.
  */

@@ -9,7 +9,11 @@
 
 #include "client.h"
 
-/* After a corrupted frame, wait at most this long for a good one before resending. */
+/*
+ * After a corrupted frame, wait at most max(20 ms, timeout / 4) for a good one before
+ * resending: log text from the board ahead of a reply counts as one bad frame, and a slow
+ * simulator needs a while to send the reply that follows it.
+ */
 #define CLIENT_CORRUPT_GRACE_MS 20
 
 void client_init(struct client *c, struct transport *t, int timeout_ms, int retries,
@@ -147,7 +151,11 @@ int client_request(struct client *c, uint8_t cmd, const uint8_t *payload, uint16
 				}
 			}
 			if (st.corrupt != corrupt_before) {
-				int64_t grace = transport_now_ms() + CLIENT_CORRUPT_GRACE_MS;
+				int64_t grace = c->timeout_ms / 4;
+
+				if (grace < CLIENT_CORRUPT_GRACE_MS)
+					grace = CLIENT_CORRUPT_GRACE_MS;
+				grace += transport_now_ms();
 
 				if (grace < deadline)
 					deadline = grace;

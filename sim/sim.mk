@@ -63,7 +63,8 @@ SIM_PROG_IMG := $(SIM_TB)/flashprog.img
 $(SIM_TB)/flashprog.elf: tests/sim/flashprog.c $(FW_B)/link.ld $(GEN_REGS_H)
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_ARCH) -Os -g -Wall -Wextra -Werror -Icommon -I$(B)/gen -ffreestanding \
-		-nostdlib -nostartfiles -Wl,--gc-sections -T $(FW_B)/link.ld $< -o $@
+		-nostdlib -nostartfiles -Wl,--gc-sections -Wl,--no-warn-rwx-segments \
+		-T $(FW_B)/link.ld $< -o $@
 
 $(SIM_PROG_IMG): $(SIM_TB)/flashprog.elf $(MKFWIMG)
 	$(MKFWIMG) $< $@ >/dev/null

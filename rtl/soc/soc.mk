@@ -27,16 +27,20 @@ $(SOC_B)/empty_rom.hex:
 	@mkdir -p $(@D)
 	for i in $$(seq 512); do echo 00000000; done > $@
 
-# ---- lint: every SoC module, verilator -Wall, no warnings allowed ----
+# ---- lint: verilator -Wall. soc_fabric must be warning-free on its own; kvm_soc (with the
+# CPU) and kvmosd_top (with the video block) must give no warning located in rtl/soc or
+# rtl/top (other parts' warnings are theirs to fix and do not fail this test).
+SOC_LINT := $(VERILATOR) --lint-only -Wall -Irtl/lib -I$(B)/gen
 TESTS += soc-lint
 test-soc-lint: $(GEN_REGS_VH)
-	$(VERILATOR) --lint-only -Wall -Irtl/lib -I$(B)/gen --top-module soc_fabric \
-		$(SOC_FABRIC_RTL) $(LIB_RTL)
-	@if [ -f rtl/cpu/kvm_cpu.v ]; then \
-		echo "lint kvm_soc with the CPU"; \
-		$(VERILATOR) --lint-only -Wall -Wno-fatal -Irtl/lib -I$(B)/gen --top-module kvm_soc \
-			$(CPU_RTL) $(SOC_RTL) $(LIB_RTL) 2>&1 | grep -E '^%.*rtl/(soc|top)/' \
-			&& exit 1 || true; fi
+	$(SOC_LINT) --top-module soc_fabric $(SOC_FABRIC_RTL) $(LIB_RTL)
+	@if [ -n "$(CPU_RTL)" ]; then echo "lint kvm_soc"; \
+	  $(SOC_LINT) -Wno-fatal --top-module kvm_soc $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) 2>&1 \
+	  | grep -E '^%.*rtl/(soc|top)/' && exit 1 || true; fi
+	@if [ -n "$(CPU_RTL)" ] && [ -n "$(VIDEO_RTL)" ]; then echo "lint kvmosd_top"; \
+	  $(SOC_LINT) -Wno-fatal --top-module kvmosd_top -GBOOTROM_HEX='"x.hex"' \
+	    $(CPU_RTL) $(SOC_RTL) $(VIDEO_RTL) $(TOP_RTL) $(LIB_RTL) 2>&1 \
+	  | grep -E '^%.*rtl/(soc|top)/' && exit 1 || true; fi
 	@echo "SoC lint clean"
 
 # ---- bus-level bench of the fabric (no CPU) ----
@@ -85,7 +89,7 @@ $(SOC_B)/tb_soc/Vkvm_soc: $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) \
 SOC_TB := $(SOC_B)/tb_soc/Vkvm_soc
 TESTS += soc-basic soc-uart soc-timer soc-wdt soc-flash
 test-soc-basic: $(SOC_TB) $(SOC_B)/prog/basic.hex
-	$(SOC_TB) +bootrom=$(SOC_B)/prog/basic.hex --expect "basic\n"
+	$(SOC_TB) +bootrom=$(SOC_B)/prog/basic.hex --expect "basic"
 test-soc-uart: $(SOC_TB) $(SOC_B)/prog/uart.hex
 	$(SOC_TB) +bootrom=$(SOC_B)/prog/uart.hex --expect "uart: hello from kvm_soc" \
 		--on "?=0123456789ABCDEFGHIJ" --on "!=Z"

@@ -8,11 +8,13 @@
 //         byte 16*g + r is row r of glyph g, bit 7 = leftmost pixel.
 //
 // Pipeline (T0 = raster position from video_timing, latency 4 clk_pix, syncs delayed alike):
-//   T0 -> T1  rel_x = x - pos_x, rel_y = y - pos_y   (test_pattern: background, T0 -> T2)
-//   T1 -> T2  window test; text RAM read at cell {rel_y[8:4], rel_x[8:3]}
-//   T2 -> T3  palette lookup of fg / bg, window test folded into the two
-//             candidate colours; font RAM read at {glyph, rel_y[3:0]}
-//   T3 -> T4  font bit select, fg or bg -> outputs
+//   T0 -> T1  rel = (x, y) - (pos_x, pos_y); text RAM read at cell {rel_y[8:4], rel_x[8:3]}
+//   T1 -> T2  window test; pick the cell's half of the text word; font RAM read at
+//             {glyph, rel_y[3:0]}; one-hot mask for the font bit; palette lookup of
+//             fg / bg by idx[1:0] inside each group of four entries
+//   T2 -> T3  palette lookup finished by idx[3:2], window test folded in (background
+//             outside); font bit = AND-OR of font lanes and mask
+//   T3 -> T4  bit ? on : off -> outputs
 `default_nettype none
 module osd_overlay (
     // OSD memory write port (clk_sys)
@@ -43,11 +45,21 @@ module osd_overlay (
     output reg          o_vs,
     output reg          o_de
 );
+    // 4:1 selection of a 12-bit colour.
+    function [11:0] pal4(input [47:0] set, input [1:0] idx);
+        case (idx)
+        2'd0:    pal4 = set[11:0];
+        2'd1:    pal4 = set[23:12];
+        2'd2:    pal4 = set[35:24];
+        default: pal4 = set[47:36];
+        endcase
+    endfunction
+
     // ---- memories -------------------------------------------------------------------
     wire [9:0]  text_raddr;
     wire [9:0]  font_raddr;
-    wire [31:0] text_q;     // four lanes, T2
-    wire [31:0] font_q;     // four lanes, T3
+    wire [31:0] text_q;     // four lanes, T1
+    wire [31:0] font_q;     // four lanes, T2
 
     genvar lane;
     generate
@@ -72,58 +84,68 @@ module osd_overlay (
     end
 
     // ---- T0 -> T1 ---------------------------------------------------------------------
-    reg [12:0] rel_x1, rel_y1;      // two's complement, bit 12 = left of / above the window
+    // The subtraction feeds the text RAM address directly (carry chain, then RAM).
+    wire [12:0] rel_x0 = {1'b0, i_x} - {1'b0, i_pos_x};   // bit 12 = left of the window
+    wire [12:0] rel_y0 = {1'b0, i_y} - {1'b0, i_pos_y};   // bit 12 = above the window
+    // cell index = row*64 + col = {rel_y[8:4], rel_x[8:3]}; word = cell / 2
+    assign text_raddr = {rel_y0[8:4], rel_x0[8:4]};
+    reg [12:0] rel_x1, rel_y1;
     reg        de1, hs1, vs1;
     always @(posedge i_clk_pix) begin
-        rel_x1 <= {1'b0, i_x} - {1'b0, i_pos_x};
-        rel_y1 <= {1'b0, i_y} - {1'b0, i_pos_y};
+        rel_x1 <= rel_x0;
+        rel_y1 <= rel_y0;
         de1 <= i_de; hs1 <= i_hs; vs1 <= i_vs;
     end
 
     // ---- T1 -> T2 ---------------------------------------------------------------------
-    wire in_win1 = i_osd_en && !rel_x1[12] && !rel_y1[12] &&
+    wire in_win1 = i_osd_en && de1 && !rel_x1[12] && !rel_y1[12] &&
                    (rel_x1[11:0] < {2'b00, win_w}) && (rel_y1[11:0] < {2'b00, win_h});
-    // cell index = row*64 + col = {rel_y[8:4], rel_x[8:3]}; word = cell / 2
-    assign text_raddr = {rel_y1[8:4], rel_x1[8:4]};
-    reg        in_win2, half2;
-    reg [3:0]  row2;
-    reg [2:0]  px2;
+    wire [7:0] glyph1 = rel_x1[3] ? text_q[23:16] : text_q[7:0];
+    wire [7:0] attr1  = rel_x1[3] ? text_q[31:24] : text_q[15:8];
+    assign font_raddr = {glyph1, rel_y1[3:2]};
+    // Font bit position among the 32 lane bits: lane (= row[1:0]) * 8 + (7 - px).
+    wire [4:0] sel1 = {rel_y1[1:0], ~rel_x1[2:0]};
+    // Palette lookup, first half: inside each group of four entries select by idx[1:0].
+    reg [47:0] fgq1, bgq1;              // group g at [12*g +: 12]
+    integer g;
+    always @(*)
+        for (g = 0; g < 4; g = g + 1) begin
+            fgq1[12*g +: 12] = pal4(i_palette[48*g +: 48], attr1[1:0]);
+            bgq1[12*g +: 12] = pal4(i_palette[48*g +: 48], attr1[5:4]);
+        end
+    reg        in_win2;
+    reg [47:0] fgq2, bgq2;
+    reg [1:0]  fg_hi2, bg_hi2;          // idx[3:2] of fg / bg
+    reg [31:0] mask2;
     reg        de2, hs2, vs2;
     always @(posedge i_clk_pix) begin
-        in_win2 <= in_win1 && de1;
-        half2   <= rel_x1[3];
-        row2    <= rel_y1[3:0];
-        px2     <= rel_x1[2:0];
+        in_win2 <= in_win1;
+        fgq2    <= fgq1;
+        bgq2    <= bgq1;
+        fg_hi2  <= attr1[3:2];
+        bg_hi2  <= attr1[7:6];
+        mask2   <= 32'd1 << sel1;
         de2 <= de1; hs2 <= hs1; vs2 <= vs1;
     end
 
     // ---- T2 -> T3 ---------------------------------------------------------------------
-    wire [7:0] glyph2 = half2 ? text_q[23:16] : text_q[7:0];
-    wire [7:0] attr2  = half2 ? text_q[31:24] : text_q[15:8];
-    assign font_raddr = {glyph2, row2[3:2]};
-    wire [11:0] pal_fg2, pal_bg2;
-    pal_mux16 u_pal_fg (.i_palette(i_palette), .i_idx(attr2[3:0]), .o_rgb(pal_fg2));
-    pal_mux16 u_pal_bg (.i_palette(i_palette), .i_idx(attr2[7:4]), .o_rgb(pal_bg2));
-    // The font bit is picked at T3 with a one-hot mask over the 32 lane bits (an AND-OR,
-    // shallower than a 4:1 lane mux followed by an 8:1 bit mux), and the window test is
-    // folded into the two candidate colours here, so T3 -> T4 is only "bit ? on : off".
-    // Blanking needs no logic: i_bg_rgb is already black outside DE and the window test
-    // includes DE.
-    wire [4:0]  sel2 = {row2[1:0], ~px2};       // lane * 8 + bit, bit 7 = leftmost pixel
-    reg  [31:0] mask3;
-    reg  [11:0] on3, off3;                      // colour if the font bit is 1 / 0
+    // Outside the window both candidates are the background (already black outside DE).
+    // Palette lookup, second half: select the group by idx[3:2].
+    wire [11:0] pal_fg2 = pal4(fgq2, fg_hi2);
+    wire [11:0] pal_bg2 = pal4(bgq2, bg_hi2);
+    reg  [11:0] on3, off3;              // colour if the font bit is 1 / 0
+    reg         bit3;
     reg         de3, hs3, vs3;
     always @(posedge i_clk_pix) begin
-        mask3 <= 32'd1 << sel2;
-        on3   <= in_win2 ? pal_fg2 : i_bg_rgb;
-        off3  <= in_win2 ? pal_bg2 : i_bg_rgb;
+        on3  <= in_win2 ? pal_fg2 : i_bg_rgb;
+        off3 <= in_win2 ? pal_bg2 : i_bg_rgb;
+        bit3 <= |(font_q & mask2);
         de3 <= de2; hs3 <= hs2; vs3 <= vs2;
     end
 
     // ---- T3 -> T4 ---------------------------------------------------------------------
-    wire font_bit = |(font_q & mask3);
     always @(posedge i_clk_pix) begin
-        o_rgb <= font_bit ? on3 : off3;
+        o_rgb <= bit3 ? on3 : off3;
         o_de  <= de3; o_hs <= hs3; o_vs <= vs3;
     end
 endmodule

@@ -9,7 +9,7 @@ version=$(cat VERSION)
 rm -rf "$out" && mkdir -p "$out"
 
 timeout 600 "$sim" --flash "$out/flash.bin" --firmware "$img" --quiet \
-	--until-uart "osd: ready at cycle" --max-ms 150 \
+	--until-uart "osd: ready at cycle" --max-ms 400 \
 	--uart-log "$out/uart.log" --status-json "$out/status.json"
 rc=$?
 sed 's/^/  uart| /' "$out/uart.log" | tr -d '\r'
@@ -26,6 +26,6 @@ check "kvmosd boot"
 check "kvmosd $version build "
 check "osd: ready at cycle"
 grep -q '"exit_reason": "until-uart"' "$out/status.json" ||
-	{ echo "FAIL: did not reach 'osd: ready' within 150 ms of simulated time"; fail=1; }
+	{ echo "FAIL: did not reach 'osd: ready' within 400 ms of simulated time"; fail=1; }
 grep '"until_uart_ms"' "$out/status.json"
 exit $fail

@@ -14,7 +14,7 @@ run() {		# run NAME ARGS...: bounded run until the test program is done
 		--uart-log "$out/$name.uart" --status-json "$out/$name.json" "$@" \
 		>"$out/$name.out" 2>&1
 	local rc=$?
-	tr -d '\r' <"$out/$name.uart" | sed "s/^/  $name uart| /"
+	tr -d '\r' <"$out/$name.uart" | awk -v p="  $name uart| " '{ print p $0 }'
 	[ $rc -eq 0 ] || die "$name: kvmosd-sim exited with $rc: $(tail -n 3 "$out/$name.out")"
 	grep -q '"exit_reason": "until-uart"' "$out/$name.json" ||
 		die "$name: the test program did not finish"

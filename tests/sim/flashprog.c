@@ -24,7 +24,9 @@ int main(void);
 
 void _start(void)
 {
-	__asm__ volatile("la sp, stack + 1024\n\tj main");
+	/* no gp here: keep the linker from relaxing la into a gp-relative add */
+	__asm__ volatile(".option push\n\t.option norelax\n\t"
+			 "la sp, stack + 1024\n\t.option pop\n\tj main");
 }
 
 static void put_char(char c)

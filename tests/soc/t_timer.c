@@ -29,7 +29,7 @@ int main(void)
 	R(KVM_TIMER_MTIMECMP_LO) = target;
 	irq_enable(MIE_MTIE);
 	while (!ticks)
-		T_CHECK(t_now() - target < 100000);
+		T_CHECK((int32_t)(t_now() - target) < 100000);
 	T_CHECK(ticks == 1);
 	T_CHECK(at_lo >= target && at_lo - target < 200);
 	/* irq gone: a second wait sees no more interrupts */
