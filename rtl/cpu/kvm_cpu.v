@@ -20,9 +20,11 @@
 // fetch address comes straight from the pc register. This keeps the core fast on iCE40
 // while costing extra cycles (see docs/cpu.md for the CPI of each class).
 //
-// Traps: exceptions are decided in EXEC (illegal instruction, ecall, ebreak, misaligned
-// jump target, misaligned load/store) and enter the handler at that clock edge; interrupts
-// are checked in WB, after the instruction has finished and its CSR writes took effect.
+// Traps: EXEC registers the ingredients of an exception (illegal instruction, ecall, ebreak,
+// misaligned jump target, misaligned load/store); WB combines them and enters the handler.
+// Interrupts are checked in WB too, after the instruction has finished and its CSR write
+// (done in EXEC) took effect, so "csrsi mstatus, 8" is followed at once by a pending
+// interrupt.
 `default_nettype none
 
 module kvm_cpu #(
@@ -125,34 +127,16 @@ module kvm_cpu #(
     end
     wire taken       = is_jal | is_jalr | (is_branch & (cond ^ funct3[0]));
     wire [31:0] jump_target = is_jalr ? {alu_sum[31:1], 1'b0} : pc_rel;
-    wire jump_misaligned = taken & jump_target[1];
 
     // loads and stores: address = rs1 + imm; funct3[1:0]: 0 byte, 1 half, 2 word
     wire [31:0] mem_addr = alu_sum;
     wire mem_misaligned = (funct3[1:0] == 2'd1 && mem_addr[0])
                         | (funct3[1:0] == 2'd2 && mem_addr[1:0] != 2'd0);
-    wire load_misaligned  = is_load  & mem_misaligned;
-    wire store_misaligned = is_store & mem_misaligned;
+    wire ls_misaligned = (is_load | is_store) & mem_misaligned;
 
-    // exceptions, with their mcause and mtval (at most one can happen)
-    wire        exc = is_illegal | is_ecall | is_ebreak | jump_misaligned
-                    | load_misaligned | store_misaligned;
-    reg  [31:0] exc_cause, exc_tval;
-    always @(*) begin
-        exc_cause = 32'd0;                      // instruction address misaligned
-        exc_tval  = jump_target;
-        if (is_illegal) begin
-            exc_cause = 32'd2;  exc_tval = insn;
-        end else if (is_ebreak) begin
-            exc_cause = 32'd3;  exc_tval = pc;
-        end else if (is_ecall) begin
-            exc_cause = 32'd11; exc_tval = 32'd0;
-        end else if (load_misaligned) begin
-            exc_cause = 32'd4;  exc_tval = mem_addr;
-        end else if (store_misaligned) begin
-            exc_cause = 32'd6;  exc_tval = mem_addr;
-        end
-    end
+    // Exceptions are known in EXEC but only registered there (the pieces below); WB combines
+    // them, so that no adder -> compare -> trap -> CSR-enable path exists in one cycle.
+    wire        static_exc = is_illegal | is_ecall | is_ebreak;   // known from decode
 
     // CSR instruction: source is rs1 or the 5-bit immediate (funct3[2]); funct3[1:0] picks
     // write (1), set bits (2), clear bits (3).
@@ -170,10 +154,34 @@ module kvm_cpu #(
     // =====================================================================================
     // Registers written in EXEC and used later
     // =====================================================================================
-    reg  [31:0] next_pc;       // pc of the next instruction (or trap vector)
+    wire        irq_pending;   // from the CSR file
+    wire [31:0] irq_cause, irq_vector, exc_vector, mepc;
     reg  [31:0] result;        // value for rd (not for loads, shifts, M)
-    reg         trapped;       // the instruction took an exception
-    reg  [31:0] trap_cause;
+    reg         taken_q;       // jump or taken branch
+    reg  [31:0] target_q;      // its target
+    reg         mis_q;         // misaligned load/store
+    reg         instret_wr;    // this instruction wrote minstret[h]: no increment
+
+    // ---- WB: the exception, if any, with its mcause and mtval -----------------------------
+    wire        jump_mis = taken_q & target_q[1];
+    wire        trapped  = static_exc | jump_mis | mis_q;
+    reg  [31:0] trap_cause, trap_tval;
+    always @(*) begin
+        trap_cause = 32'd0;                     // instruction address misaligned
+        trap_tval  = target_q;
+        if (is_illegal) begin
+            trap_cause = 32'd2;  trap_tval = insn;
+        end else if (is_ebreak) begin
+            trap_cause = 32'd3;  trap_tval = pc;
+        end else if (is_ecall) begin
+            trap_cause = 32'd11; trap_tval = 32'd0;
+        end else if (mis_q) begin
+            trap_cause = is_load ? 32'd4 : 32'd6;
+            trap_tval  = ls_addr;
+        end
+    end
+    // pc of the next instruction when no interrupt is taken
+    wire [31:0] next_pc = trapped ? exc_vector : is_mret ? mepc : taken_q ? target_q : pc_plus4;
     reg  [31:0] ls_addr;       // load/store byte address
     reg  [31:0] st_data;       // store data in its byte lanes
     reg  [3:0]  st_strb;       // store byte enables
@@ -183,19 +191,18 @@ module kvm_cpu #(
     // CSR file, shifter, multiplier/divider
     // =====================================================================================
     wire        in_exec   = (state == S_EXEC);
-    wire        irq_pending;
-    wire [31:0] irq_cause, irq_vector, exc_vector, mepc;
-    wire        take_irq  = (state == S_WB) & irq_pending;
+    wire        in_wb     = (state == S_WB);
+    wire        take_irq  = in_wb & irq_pending & ~trapped;
 
     kvm_cpu_csr u_csr (
         .i_clk(i_clk), .i_rst(i_rst),
         .i_addr(insn[31:20]), .o_rdata(csr_rdata),
         .i_we(in_exec & is_csr & csr_write), .i_wdata(csr_new),
-        .i_retire(in_exec & ~exc),
-        .i_trap((in_exec & exc) | take_irq),
-        .i_trap_cause(take_irq ? irq_cause : exc_cause),
-        .i_trap_tval(take_irq ? 32'd0 : exc_tval),
-        .i_trap_epc(take_irq ? next_pc : pc),
+        .i_retire(in_wb & ~trapped & ~instret_wr),
+        .i_trap(in_wb & (trapped | irq_pending)),
+        .i_trap_cause(trapped ? trap_cause : irq_cause),
+        .i_trap_tval(trapped ? trap_tval : 32'd0),
+        .i_trap_epc(trapped ? pc : next_pc),
         .i_mret(in_exec & is_mret),
         .i_irq_timer(i_irq_timer), .i_irq_external(i_irq_external),
         .o_irq_pending(irq_pending), .o_irq_cause(irq_cause),
@@ -281,8 +288,11 @@ module kvm_cpu #(
 
             // ---- EXEC: compute, decide exceptions and the next pc ------------------------
             S_EXEC: begin
-                trapped    <= exc;
-                trap_cause <= exc_cause;
+                taken_q    <= taken;
+                target_q   <= jump_target;
+                mis_q      <= ls_misaligned;
+                instret_wr <= is_csr & csr_write &
+                              (insn[31:20] == 12'hB02 || insn[31:20] == 12'hB82);
                 ls_addr    <= mem_addr;
                 // store data replicated into every lane; the strobes pick the lanes
                 case (funct3[1:0])
@@ -304,12 +314,7 @@ module kvm_cpu #(
                 else if (is_csr)             result <= csr_rdata;
                 else                         result <= alu_result;
 
-                if (exc)          next_pc <= exc_vector;
-                else if (is_mret) next_pc <= mepc;
-                else if (taken)   next_pc <= jump_target;
-                else              next_pc <= pc_plus4;
-
-                if (exc)                        state <= S_WB;
+                if (static_exc | ls_misaligned) state <= S_WB;
                 else if (is_load | is_store)    state <= S_MEM;
                 else if (is_shift)              state <= S_SHIFT;
                 else if (is_muldiv)             state <= S_MULDIV;
@@ -338,7 +343,7 @@ module kvm_cpu #(
                 o_rt_pc       <= pc;
                 o_rt_insn     <= insn;
                 o_rt_trap     <= trapped;
-                o_rt_cause    <= trapped ? trap_cause : 32'd0;
+                o_rt_cause    <= trapped ? trap_cause : 32'd0;   // (not irq: no line)
                 o_rt_rd       <= wb_write ? rd : 5'd0;
                 o_rt_rd_wdata <= wb_write ? wb_value : 32'd0;
 
