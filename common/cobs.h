@@ -46,6 +46,7 @@ enum cobs_result {
 
 /*
  * One-shot decode of one encoded block (without delimiters). Empty input decodes to nothing.
+ * May decode in place (dst == src): the output never overtakes the input.
  * On success stores the decoded length in *out_len and returns COBS_OK.
  */
 int cobs_decode(const uint8_t *src, size_t len, uint8_t *dst, size_t cap, size_t *out_len);

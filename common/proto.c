@@ -105,9 +105,6 @@ size_t proto_encode(const struct proto_packet *pkt, uint8_t *out, size_t cap)
 static void proto_decoder_restart(struct proto_decoder *d)
 {
 	d->len = 0;
-	d->started = 0;
-	d->block_left = 0;
-	d->zero_pending = 0;
 	d->discard = 0;
 }
 
@@ -132,12 +129,16 @@ static void proto_fill_header(struct proto_decoder *d)
 	d->pkt.payload = &d->buf[PROTO_HDR_LEN];
 }
 
-/* Validates a complete decoded frame of d->len bytes. */
+/* Decodes the complete frame in d->buf in place and validates it. */
 static int proto_decoder_check(struct proto_decoder *d)
 {
-	size_t n = d->len, body, plen;
+	size_t n, body, plen;
 	uint32_t crc;
 
+	if (cobs_decode(d->buf, d->len, d->buf, sizeof(d->buf), &n) != COBS_OK)
+		return PROTO_DEC_ERR_COBS;
+	if (n > PROTO_MAX_PACKET)
+		return PROTO_DEC_ERR_TOO_LONG;
 	if (n < PROTO_HDR_LEN + PROTO_CRC_LEN)
 		return PROTO_DEC_ERR_TRUNCATED;
 	body = n - PROTO_CRC_LEN;
@@ -169,26 +170,14 @@ static int proto_decoder_check(struct proto_decoder *d)
 	return PROTO_DEC_FRAME;
 }
 
-static int proto_decoder_append(struct proto_decoder *d, uint8_t b)
-{
-	if (d->len >= PROTO_MAX_PACKET) {
-		d->discard = 1;
-		d->block_left = 0; /* keep the inline fast path out */
-		return PROTO_DEC_ERR_TOO_LONG;
-	}
-	d->buf[d->len++] = b;
-	return PROTO_DEC_NEED_MORE;
-}
-
+/* Called by proto_decoder_feed() for 0x00 and for bytes that do not fit. */
 int proto_decoder_feed_slow(struct proto_decoder *d, uint8_t b)
 {
 	int ret;
 
 	if (b == 0) {
-		if (d->discard || !d->started)
+		if (d->discard || d->len == 0)
 			ret = PROTO_DEC_NEED_MORE; /* already reported, or an empty frame */
-		else if (d->block_left)
-			ret = PROTO_DEC_ERR_COBS;
 		else
 			ret = proto_decoder_check(d);
 		proto_decoder_restart(d);
@@ -196,18 +185,10 @@ int proto_decoder_feed_slow(struct proto_decoder *d, uint8_t b)
 	}
 	if (d->discard)
 		return PROTO_DEC_NEED_MORE;
-	d->started = 1;
-	if (d->block_left) {
-		d->block_left--;
-		return proto_decoder_append(d, b);
-	}
-	/* A code byte: emit the previous block's implicit zero, then start a new block. */
-	ret = PROTO_DEC_NEED_MORE;
-	if (d->zero_pending)
-		ret = proto_decoder_append(d, 0);
-	d->block_left = (uint8_t)(b - 1);
-	d->zero_pending = b != 0xFF;
-	return ret;
+	/* buffer full: no valid frame is this long */
+	d->discard = 1;
+	d->len = PROTO_MAX_ENCODED; /* keeps the inline fast path out */
+	return PROTO_DEC_ERR_TOO_LONG;
 }
 
 static void proto_put_str(uint8_t *out, const char *s)

@@ -84,17 +84,22 @@ enum proto_dec_result {
 
 const char *proto_dec_str(int result);
 
+/* Largest COBS-encoded packet the decoder accepts (delimiters not included). */
+#define PROTO_MAX_ENCODED COBS_MAX_ENCODED(PROTO_MAX_PACKET)
+
 /*
  * Byte-at-a-time decoder. Every 0x00 ends a frame; empty frames (0x00 0x00) are ignored.
  * Each bad frame is reported exactly once: either when it is detected (TOO_LONG: the rest
  * of the frame is then discarded) or at its closing 0x00. Decoding restarts after every 0x00.
+ *
+ * The bytes of a frame are only stored as they come (an inline fast path of a few
+ * instructions: at 1 Mbaud the soft CPU has ~120 clk_sys cycles per byte and the UART RX FIFO
+ * is small); COBS decoding (in place) and the checks run at the closing 0x00, while the host
+ * waits for the reply.
  */
 struct proto_decoder {
-	uint8_t buf[PROTO_MAX_PACKET];
-	uint16_t len;        /* decoded bytes in buf */
-	uint8_t started;     /* a non-zero byte has been seen in this frame */
-	uint8_t block_left;  /* data bytes left in the current COBS block; 0 while discarding */
-	uint8_t zero_pending; /* the current block, once complete, is followed by a 0 */
+	uint8_t buf[PROTO_MAX_ENCODED]; /* encoded frame, decoded in place at its end */
+	uint16_t len;        /* bytes in buf; PROTO_MAX_ENCODED while discarding */
 	uint8_t discard;     /* error already reported: skip to the next 0x00 */
 	struct proto_packet pkt;
 };
@@ -102,19 +107,24 @@ struct proto_decoder {
 void proto_decoder_init(struct proto_decoder *d);
 int proto_decoder_feed_slow(struct proto_decoder *d, uint8_t b);
 
-/*
- * Returns one of enum proto_dec_result. Inline fast path for the common case, a data byte
- * inside a COBS block: at 1 Mbaud the soft CPU has only ~120 clk_sys cycles per byte.
- */
+/* Fast path alone: 1 if b was just stored (result NEED_MORE), 0 if feed_slow must see it. */
+static inline int proto_decoder_put_fast(struct proto_decoder *d, uint8_t b)
+{
+	if (b && d->len < PROTO_MAX_ENCODED) {
+		d->buf[d->len++] = b;
+		return 1;
+	}
+	return 0;
+}
+
+/* Returns one of enum proto_dec_result. */
 static inline int proto_decoder_feed(struct proto_decoder *d, uint8_t b)
 {
-	if (b && d->block_left && d->len < PROTO_MAX_PACKET) {
-		d->block_left--;
-		d->buf[d->len++] = b;
+	if (proto_decoder_put_fast(d, b))
 		return PROTO_DEC_NEED_MORE;
-	}
 	return proto_decoder_feed_slow(d, b);
 }
+
 /*
  * The packet after PROTO_DEC_FRAME or PROTO_DEC_ERR_VERSION; valid until the next feed.
  */

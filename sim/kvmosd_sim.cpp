@@ -342,6 +342,7 @@ int main(int argc, char **argv)
 	uart_echo echo;
 	bus_snoop snoop;
 	std::string until_tail;
+	bool until_line_done = false;
 	uint64_t max_ps;
 	double wall0;
 	int rc = 0;
@@ -469,6 +470,8 @@ int main(int argc, char **argv)
 					until_tail.erase(0, 1);
 				if (until_tail == opt.until_uart)
 					st.until_uart_ms = t / 1e9;
+			} else if (st.until_uart_ms >= 0 && c == '\n') {
+				until_line_done = true;
 			}
 		}
 		if (uart.tx_idle()) {
@@ -495,7 +498,9 @@ int main(int argc, char **argv)
 			st.reason = "max-ms";
 			break;
 		}
-		if (st.until_uart_ms >= 0) {
+		/* --until-uart: stop at the end of the line with the text (or 1 ms later) */
+		if (st.until_uart_ms >= 0 &&
+		    (until_line_done || t / 1e9 > st.until_uart_ms + 1.0)) {
 			st.reason = "until-uart";
 			break;
 		}

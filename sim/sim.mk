@@ -106,3 +106,20 @@ BENCHES += sim
 bench-sim: $(SIM) $(FW_IMG) $(BOOTROM_HEX)
 	@mkdir -p $(B)/bench
 	bash tests/sim/bench.sh $(SIM) $(FW_IMG) $(SIM_TB)/bench $(B)/bench/sim.tsv
+
+# ---- whole-frame check against the golden model (sim/overlay_ref) ----
+SIM_FRAME_CHECK := $(SIM_TB)/frame_check
+SIM_FRAME_N     ?= 12
+
+$(SIM_FRAME_CHECK): tests/sim/frame_check.c sim/overlay_ref.c sim/overlay_ref.h $(GEN_REGS_H)
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -Isim $(shell pkg-config --cflags libpng 2>/dev/null) \
+		tests/sim/frame_check.c sim/overlay_ref.c -o $@ $(SIM_LIBS)
+
+test-sim-frame: $(SIM) $(FW_IMG) $(BOOTROM_HEX) $(SIM_FRAME_CHECK)
+	@rm -rf $(SIM_TB)/frame && mkdir -p $(SIM_TB)/frame
+	timeout 600 $(SIM) --flash $(SIM_TB)/frame/flash.bin --firmware $(FW_IMG) --quiet \
+		--frames $(SIM_FRAME_N) --max-ms 1000 --png-dir $(SIM_TB)/frame \
+		--bus-log $(SIM_TB)/frame/bus.log --status-json $(SIM_TB)/frame/status.json
+	grep -q '"malformed_frames": 0,' $(SIM_TB)/frame/status.json
+	$(SIM_FRAME_CHECK) $(SIM_TB)/frame/bus.log $(SIM_TB)/frame

@@ -26,34 +26,42 @@ module test_pattern #(
     localparam [11:0] X_LAST = H_ACTIVE - 1;
     localparam [11:0] Y_LAST = V_ACTIVE - 1;
 
-    // Bar index = number of bar boundaries at or left of x (constant compares, no divider).
-    reg [2:0] bar;
-    integer   k;
+    // Bar index without magnitude compares: stage 1 flags "x is 0" and "x is a bar
+    // boundary k*BAR_W (k = 1..7)"; stage 2 counts boundaries along the line. x advances by
+    // one every clock (video_timing), so the running count equals min(7, x / BAR_W).
+    reg     bnd;
+    integer k;
     always @(*) begin
-        bar = 3'd0;
+        bnd = 1'b0;
         for (k = 1; k < 8; k = k + 1)
-            if (i_x >= BAR_W * k[11:0])
-                bar = k[2:0];
+            if (i_x == BAR_W * k[11:0])
+                bnd = 1'b1;
     end
     wire grid_line = (i_x[4:0] == 5'd0) || (i_y[4:0] == 5'd0) ||
                      (i_x == X_LAST) || (i_y == Y_LAST);
 
     // Stage 1: bar index, grid flag, pattern selection.
-    reg [2:0]  bar1;
+    reg        start1, bnd1;
     reg        grid1;
     reg        de1;
     reg [1:0]  mode1;
     reg [11:0] colour1;
     always @(posedge i_clk) begin
-        bar1    <= bar;
+        start1  <= (i_x == 12'd0);
+        bnd1    <= bnd;
         grid1   <= grid_line;
         de1     <= i_de;
         mode1   <= i_mode;
         colour1 <= i_colour;
     end
 
-    // Stage 2: colour. Bars: white, yellow, cyan, green, magenta, red, blue, black.
-    wire [11:0] bar_rgb  = {{4{~bar1[1]}}, {4{~bar1[2]}}, {4{~bar1[0]}}};
+    // Stage 2: bar count and colour. Bars: white, yellow, cyan, green, magenta, red, blue,
+    // black.
+    reg  [2:0]  bar2;
+    wire [2:0]  bar = start1 ? 3'd0 : bnd1 ? bar2 + 3'd1 : bar2;
+    always @(posedge i_clk)
+        bar2 <= bar;
+    wire [11:0] bar_rgb  = {{4{~bar[1]}}, {4{~bar[2]}}, {4{~bar[0]}}};
     wire [11:0] grid_rgb = grid1 ? 12'hFFF : 12'h333;
     always @(posedge i_clk) begin
         if (!de1)

@@ -12,7 +12,7 @@ timeout 600 "$sim" --flash "$out/flash.bin" --firmware "$img" --quiet \
 	--until-uart "osd: ready at cycle" --max-ms 400 \
 	--uart-log "$out/uart.log" --status-json "$out/status.json"
 rc=$?
-sed 's/^/  uart| /' "$out/uart.log" | tr -d '\r'
+tr -d '\r' <"$out/uart.log" | awk '{ print "  uart| " $0 }'
 fail=0
 check() {
 	if grep -qa -- "$1" "$out/uart.log"; then

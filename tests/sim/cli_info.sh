@@ -41,7 +41,8 @@ sed 's/^/  kvmosd| /' "$out/info.txt" "$out/info.err"
 [ $rc -eq 0 ] || fail "kvmosd info exited with $rc"
 
 banner_id=$(tr -d '\r' <"$out/uart.log" | sed -n "s/^kvmosd $version build \(.*\)$/\1/p" | head -n1)
-grep -qx "firmware: $version" "$out/info.txt" || fail "no 'firmware: $version' line"
+grep '^firmware:' "$out/info.txt" | grep -qwF -- "$version" ||
+	fail "the 'firmware:' line does not carry version $version (VERSION)"
 build=$(sed -n 's/^build: //p' "$out/info.txt")
 [ -n "$build" ] || fail "no build id"
 [ "$build" = "$banner_id" ] || fail "build id '$build' differs from the banner's '$banner_id'"
