@@ -84,9 +84,8 @@ demo: deps $(SIM) $(FW_IMG) $(BOOTROM_HEX)
 		--status-json $(DEMO_B)/status.json
 	@echo "UART log ($(DEMO_B)/uart.log):"
 	@tr -d '\r' <$(DEMO_B)/uart.log | sed 's/^/  | /'
-	@echo "frames: $$(ls $(DEMO_B)/frame-*.png | tr '\n' ' ')"
-	@echo "the OSD over the test pattern: $(lastword $(sort $(wildcard $(DEMO_B)/frame-*.png)) \
-		$(DEMO_B)/frame-$$(printf %04d $$(($(DEMO_FRAMES) - 1))).png)"
+	@echo "frames: $(DEMO_B)/frame-0000.png .. frame-$$(printf %04d $$(($(DEMO_FRAMES) - 1))).png"
+	@echo "the OSD over the test pattern: $(DEMO_B)/frame-$$(printf %04d $$(($(DEMO_FRAMES) - 1))).png"
 
 # ---- tests ----
 TESTS += sim-boot sim-frame sim-flash-persist sim-cli-info

@@ -3,7 +3,7 @@
 # usage: bench.sh SIM FW_IMG OUTDIR TSV
 set -eu
 sim=$1 img=$2 out=$3 tsv=$4
-frames=6
+frames=12
 rm -rf "$out" && mkdir -p "$out"
 timeout 900 "$sim" --flash "$out/flash.bin" --firmware "$img" --quiet --frames $frames \
 	--max-ms 1000 --uart-log "$out/uart.log" --status-json "$out/status.json"

@@ -19,7 +19,7 @@ $(VIDEO_TB_DIR)/overlay_ref.o: sim/overlay_ref.c sim/overlay_ref.h
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
 
-$(VIDEO_TB): $(VIDEO_RTL) $(LIB_RTL) $(GEN_REGS_VH) tests/video/tb_video.cpp \
+$(VIDEO_TB): $(VIDEO_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) tests/video/tb_video.cpp \
 		$(VIDEO_TB_DIR)/overlay_ref.o sim/overlay_ref.h
 	@mkdir -p $(VIDEO_TB_DIR)
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module video_top \
