@@ -12,7 +12,7 @@ static const uint32_t crc32_nibble[16] = {
 	0x9B64C2B0, 0x86D3D2D4, 0xA00AE278, 0xBDBDF21C,
 };
 
-uint32_t crc32_update(uint32_t crc, const void *data, size_t len)
+uint32_t kvm_crc32_update(uint32_t crc, const void *data, size_t len)
 {
 	const uint8_t *p = data;
 
@@ -25,7 +25,7 @@ uint32_t crc32_update(uint32_t crc, const void *data, size_t len)
 	return ~crc;
 }
 
-uint32_t crc32(const void *data, size_t len)
+uint32_t kvm_crc32(const void *data, size_t len)
 {
-	return crc32_update(0, data, len);
+	return kvm_crc32_update(0, data, len);
 }

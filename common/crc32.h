@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * crc32.h - CRC-32 (IEEE 802.3, reflected, poly 0xEDB88320, init and xorout 0xFFFFFFFF),
- * the same checksum as zlib's crc32(). Shared by firmware, boot ROM, host CLI and tools.
+ * the same checksum as zlib's crc32() (named kvm_ so it never interposes zlib's symbol). Shared by firmware, boot ROM, host CLI and tools.
  */
 #ifndef KVMOSD_CRC32_H
 #define KVMOSD_CRC32_H
@@ -9,13 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* One-shot CRC of a buffer: crc32(data, len) == zlib crc32(0, data, len). */
-uint32_t crc32(const void *data, size_t len);
+/* One-shot CRC of a buffer: kvm_crc32(data, len) == zlib crc32(0, data, len). */
+uint32_t kvm_crc32(const void *data, size_t len);
 
 /*
- * Incremental form: start with crc32_update(0, ...), feed more with the previous result.
- * crc32_update(crc32_update(0, a, n), b, m) == crc32 of a followed by b.
+ * Incremental form: start with kvm_crc32_update(0, ...), feed more with the previous result.
+ * kvm_crc32_update(kvm_crc32_update(0, a, n), b, m) == crc32 of a followed by b.
  */
-uint32_t crc32_update(uint32_t crc, const void *data, size_t len);
+uint32_t kvm_crc32_update(uint32_t crc, const void *data, size_t len);
 
 #endif /* KVMOSD_CRC32_H */

@@ -54,7 +54,7 @@ uint32_t fwimg_header_crc(const struct fwimg_hdr *h)
 	uint8_t raw[FWIMG_HDR_SIZE];
 
 	fwimg_pack(h, raw);
-	return crc32(raw, FWIMG_HDR_CRC_SPAN);
+	return kvm_crc32(raw, FWIMG_HDR_CRC_SPAN);
 }
 
 void fwimg_make(struct fwimg_hdr *h, uint32_t load_addr, uint32_t entry, uint32_t build_id,
@@ -65,7 +65,7 @@ void fwimg_make(struct fwimg_hdr *h, uint32_t load_addr, uint32_t entry, uint32_
 	h->load_addr = load_addr;
 	h->length = len;
 	h->entry = entry;
-	h->payload_crc = crc32(payload, len);
+	h->payload_crc = kvm_crc32(payload, len);
 	h->build_id = build_id;
 	h->header_crc = fwimg_header_crc(h);
 }
@@ -87,7 +87,7 @@ int fwimg_parse(const void *buf, size_t len, struct fwimg_hdr *h)
 
 	if (h->magic != FWIMG_MAGIC)
 		return FWIMG_E_MAGIC;
-	if (crc32(p, FWIMG_HDR_CRC_SPAN) != h->header_crc)
+	if (kvm_crc32(p, FWIMG_HDR_CRC_SPAN) != h->header_crc)
 		return FWIMG_E_HDR_CRC;
 	if (h->version != FWIMG_VERSION)
 		return FWIMG_E_VERSION;
@@ -102,7 +102,7 @@ int fwimg_check_payload(const struct fwimg_hdr *h, const void *payload, size_t a
 {
 	if (avail < h->length)
 		return FWIMG_E_TRUNCATED;
-	if (crc32(payload, h->length) != h->payload_crc)
+	if (kvm_crc32(payload, h->length) != h->payload_crc)
 		return FWIMG_E_PAYLOAD_CRC;
 	return FWIMG_OK;
 }

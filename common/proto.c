@@ -84,9 +84,9 @@ size_t proto_encode(const struct proto_packet *pkt, uint8_t *out, size_t cap)
 	hdr[2] = pkt->cmd;
 	hdr[3] = pkt->status;
 	proto_put_le16(&hdr[4], pkt->len);
-	crc = crc32_update(0, hdr, sizeof(hdr));
+	crc = kvm_crc32_update(0, hdr, sizeof(hdr));
 	if (pkt->len)
-		crc = crc32_update(crc, pkt->payload, pkt->len);
+		crc = kvm_crc32_update(crc, pkt->payload, pkt->len);
 	proto_put_le32(tail, crc);
 
 	out[0] = 0;
@@ -150,7 +150,7 @@ static int proto_decoder_check(struct proto_decoder *d)
 	 * gets a BAD_VERSION answer rather than silence.
 	 */
 	if (d->buf[0] != PROTO_VERSION) {
-		if (crc32(d->buf, body) != crc)
+		if (kvm_crc32(d->buf, body) != crc)
 			return PROTO_DEC_ERR_CRC;
 		proto_fill_header(d);
 		return PROTO_DEC_ERR_VERSION;
@@ -163,7 +163,7 @@ static int proto_decoder_check(struct proto_decoder *d)
 		return PROTO_DEC_ERR_TRUNCATED;
 	if (n > PROTO_HDR_LEN + plen + PROTO_CRC_LEN)
 		return PROTO_DEC_ERR_LENGTH;
-	if (crc32(d->buf, body) != crc)
+	if (kvm_crc32(d->buf, body) != crc)
 		return PROTO_DEC_ERR_CRC;
 	proto_fill_header(d);
 	d->pkt.len = (uint16_t)plen;

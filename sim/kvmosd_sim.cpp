@@ -347,6 +347,10 @@ int main(int argc, char **argv)
 	double wall0;
 	int rc = 0;
 
+	/* from the start: a signal at any point still ends with the flash written back */
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGPIPE, SIG_IGN);
 	if (!parse_args(argc, argv, &opt))
 		return 2;
 	if (!ensure_dir(dir_of(opt.flash)) || !flash_file_load(opt.flash, flash_mem, FLASH_BYTES))
@@ -375,10 +379,6 @@ int main(int argc, char **argv)
 	}
 	if (!opt.uart.empty() && !bridge.listen_on(opt.uart))
 		return 1;
-
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGPIPE, SIG_IGN);
 
 	auto ctx = std::make_unique<VerilatedContext>();
 	ctx->commandArgs(argc, argv);

@@ -19,15 +19,12 @@ SIM_CXXFLAGS := -std=c++17 -O2 -g -Wall -Wextra -Werror -Isim -Icommon \
               -I$(B)/gen -isystem $(SIM_VOBJ) -isystem $(SIM_VROOT)/include \
               -isystem $(SIM_VROOT)/include/vltstd -DVM_TRACE=1 -DVM_TRACE_VCD=1 \
               -DVM_COVERAGE=0 -DVM_SC=0 $(shell pkg-config --cflags libpng 2>/dev/null)
-# common/crc32.c's crc32() has zlib's name (but not its signature) and libpng calls zlib's:
-# inside the simulator ours is renamed so the two do not interpose each other.
-SIM_CRCDEF := -Dcrc32=kvm_crc32 -Dcrc32_update=kvm_crc32_update
-SIM_CXXFLAGS += $(SIM_CRCDEF)
 SIM_LIBS   := $(shell pkg-config --libs libpng 2>/dev/null || echo -lpng) -pthread
 SIM_FLASH  := $(SIM_B)/flash.bin
 
 .PHONY: sim
 sim: $(SIM)
+all: $(SIM)
 
 # Verilate kvmosd_top into a library (no --exe: our sources are compiled below with our
 # own warning flags), plus Verilator's run-time library (libverilated.mk names it). The boot ROM path is baked in as an absolute path; $readmemh reads
@@ -50,7 +47,7 @@ $(SIM_OBJ)/%.o: sim/models/%.cpp $(wildcard sim/models/*.h) sim/sim.mk
 
 $(SIM_OBJ)/%.o: common/%.c $(wildcard common/*.h) $(GEN_REGS_H) sim/sim.mk
 	@mkdir -p $(SIM_OBJ)
-	$(HOST_CC) $(HOST_CFLAGS) $(SIM_CRCDEF) -c -o $@ $<
+	$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
 
 $(SIM): $(SIM_OBJS) $(SIM_VOBJ)/Vkvmosd_top__ALL.a | $(BOOTROM_HEX)
 	$(SIM_CXX) -o $@ $(SIM_OBJS) $(SIM_VOBJ)/Vkvmosd_top__ALL.a $(SIM_VOBJ)/libverilated.a \

@@ -183,7 +183,7 @@ void vidcap::finish_frame(uint64_t t_ps)
 		rgb[3 * i + 1] = x4to8((p >> 4) & 15);
 		rgb[3 * i + 2] = x4to8(p & 15);
 	}
-	crc = crc32(rgb.data(), rgb.size());
+	crc = kvm_crc32(rgb.data(), rgb.size());
 	frame_crcs.push_back(crc);
 
 	if (!bad_reason.empty()) {

@@ -39,7 +39,7 @@ static void set_word(unsigned int n, uint32_t v, int fix_crc)
 	img[4 * n + 2] = (uint8_t)(v >> 16);
 	img[4 * n + 3] = (uint8_t)(v >> 24);
 	if (fix_crc) {
-		crc = crc32(img, FWIMG_HDR_CRC_SPAN);
+		crc = kvm_crc32(img, FWIMG_HDR_CRC_SPAN);
 		img[28] = (uint8_t)crc;
 		img[29] = (uint8_t)(crc >> 8);
 		img[30] = (uint8_t)(crc >> 16);
@@ -67,7 +67,7 @@ static void test_round_trip(void **state)
 	assert_int_equal(h.length, PLEN);
 	assert_int_equal(h.entry, LOAD + 8);
 	assert_int_equal(h.build_id, 0xa16b0886);
-	assert_int_equal(h.payload_crc, crc32(img + FWIMG_HDR_SIZE, PLEN));
+	assert_int_equal(h.payload_crc, kvm_crc32(img + FWIMG_HDR_SIZE, PLEN));
 	assert_int_equal(h.header_crc, fwimg_header_crc(&h));
 	fwimg_pack(&h, again);
 	assert_memory_equal(again, img, FWIMG_HDR_SIZE);

@@ -214,7 +214,7 @@ static size_t raw_packet(uint8_t *raw, uint8_t version, uint16_t len_field, cons
 	raw[3] = 0;
 	proto_put_le16(&raw[4], len_field);
 	memcpy(&raw[6], payload, plen);
-	proto_put_le32(&raw[6 + plen], crc32(raw, 6 + plen));
+	proto_put_le32(&raw[6 + plen], kvm_crc32(raw, 6 + plen));
 	return 6 + plen + 4;
 }
 

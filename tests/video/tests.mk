@@ -22,6 +22,7 @@ $(VIDEO_TB_DIR)/overlay_ref.o: sim/overlay_ref.c sim/overlay_ref.h
 $(VIDEO_TB): $(VIDEO_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) tests/video/tb_video.cpp \
 		$(VIDEO_TB_DIR)/overlay_ref.o sim/overlay_ref.h
 	@mkdir -p $(VIDEO_TB_DIR)
+	@rm -f $@  # verilator's make does not see overlay_ref.o change: force the relink
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module video_top \
 		-Mdir $(VIDEO_TB_DIR)/obj -CFLAGS "-I$(CURDIR)/sim" \
 		$(VIDEO_RTL) $(LIB_RTL) $(CURDIR)/tests/video/tb_video.cpp \

@@ -109,7 +109,7 @@ int main(void)
 	int len;
 
 	/* known answers first */
-	if (crc32(check, 9) != 0xcbf43926u)
+	if (kvm_crc32(check, 9) != 0xcbf43926u)
 		return 1;
 	len = snprintf(line, sizeof(line), "port %d: %-6s %08lx %5u%%", 3, "hdmi",
 		       0xdeadbeeful, 42u);
@@ -131,14 +131,14 @@ int main(void)
 				       (r + i) & 1 ? "on" : "off");
 			if (len <= 0 || (unsigned int)len >= sizeof(line))
 				return 5;
-			crc = crc32_update(crc, line, (size_t)len);
+			crc = kvm_crc32_update(crc, line, (size_t)len);
 		}
 
 		/* buffer moves */
 		memset(dst, (int)r, sizeof(dst));
 		memcpy(dst + (r & 15), src, sizeof(src) - 16);
 		memmove(dst + 1, dst, 200);
-		crc = crc32_update(crc, dst, 256);
+		crc = kvm_crc32_update(crc, dst, 256);
 
 		/* the command parser over a stream with good and bad frames */
 		n = 0;
