@@ -20,7 +20,9 @@ extern "C" {
 #define OVREF_FONT_BYTES 4096
 #define OVREF_TEXT_COLS 64	/* cell (c, r) is text cell r * 64 + c */
 
-/* The register values and memories that define one frame. */
+/* The register values and memories that define one frame. The caller applies register
+ * writes at frame boundaries (the RTL snapshots them at vblank start) but palette writes,
+ * like text and font writes, at once (the RTL palette is a block RAM, not snapshotted). */
 struct ovref_state {
 	unsigned int width, height;	/* active area: 640 x 480 for the default mode */
 	uint32_t pattern;		/* VIDEO.PATTERN */
@@ -32,7 +34,7 @@ struct ovref_state {
 	uint8_t font[OVREF_FONT_BYTES];	/* row r of glyph g at 16 * g + r, bit 7 leftmost */
 };
 
-/* The reset palette of video_regs.v (the 16 classic PC text colours). */
+/* The reset palette of osd_pal_ram.v (its contents after configuration) (the 16 classic PC text colours). */
 extern const uint16_t ovref_default_palette[16];
 
 /* Register and memory values after reset (memories zero, 640 x 480). */

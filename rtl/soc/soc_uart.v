@@ -1,5 +1,6 @@
-// soc_uart: UART register block (regmap UART): 16-byte TX and RX FIFOs around soc_uart_tx /
-// soc_uart_rx, baud divider, overrun and framing-error flags. o_irq = RX data available.
+// soc_uart: UART register block (regmap UART): 16-byte TX FIFO (flip-flops) and 512-byte RX
+// FIFO (one block RAM, soc_fifo_ram: host-link frames of up to 270 bytes at 1 Mbaud) around
+// soc_uart_tx / soc_uart_rx, baud divider, overrun and framing-error flags. o_irq = RX data available.
 // Bus: SoC slave convention, ready in the same cycle. A read of DATA pops the RX FIFO.
 // Clocks: i_clk = clk_sys; i_rx is asynchronous (synchronised in soc_uart_rx).
 `default_nettype none
@@ -50,7 +51,7 @@ module soc_uart #(
     soc_uart_rx u_rx (
         .i_clk(i_clk), .i_rst(i_rst), .i_div(div), .i_rx(i_rx),
         .o_valid(rx_valid), .o_data(rx_byte), .o_ferr(rx_ferr));
-    soc_fifo #(.W(8), .DEPTH_LOG2(4)) u_rxfifo (
+    soc_fifo_ram #(.W(8), .DEPTH_LOG2(9)) u_rxfifo (
         .i_clk(i_clk), .i_rst(i_rst), .i_push(rx_valid), .i_data(rx_byte),
         .i_pop(rd && i_addr == KVM_UART_DATA_OFF[7:0]), .o_data(rx_data),
         .o_empty(rx_empty), .o_full(rx_full));

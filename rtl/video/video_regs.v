@@ -4,6 +4,8 @@
 // these registers is crossing to clk_pix, about 10 cycles once per frame), then they wait.
 // Read/write registers read back the implemented bits written (others read 0); byte
 // strobes are honoured. STATUS, FRAME, TIMING_H and TIMING_V are read-only.
+// PALETTE is write-only (reads 0): the entries live in a block RAM in the overlay
+// (osd_pal_ram); this block only forwards the store with its byte strobes [1:0].
 `default_nettype none
 module video_regs #(
     parameter H_ACTIVE = 640,
@@ -33,17 +35,16 @@ module video_regs #(
     output reg  [11:0]  o_pos_y,
     output reg  [7:0]   o_cols,
     output reg  [7:0]   o_rows,
-    output reg  [191:0] o_palette       // entry i at [12*i +: 12]
+    // palette write port (clk_sys, to osd_pal_ram)
+    output wire [1:0]   o_pal_we,       // [0] bits [7:0], [1] bits [11:8]
+    output wire [3:0]   o_pal_addr,
+    output wire [11:0]  o_pal_wdata
 );
     // The generated map defines every address in the SoC; only the VIDEO offsets are used.
     /* verilator lint_off UNUSEDPARAM */
 `include "kvmosd_regs.vh"
     /* verilator lint_on UNUSEDPARAM */
 
-    // Reset palette: the 16 classic PC text colours in RGB444 (entry 0 at the right).
-    localparam [191:0] PALETTE_RESET = {
-        12'hFFF, 12'hFF5, 12'hF5F, 12'hF55, 12'h5FF, 12'h5F5, 12'h55F, 12'h555,
-        12'hAAA, 12'hA50, 12'hA0A, 12'hA00, 12'h0AA, 12'h0A0, 12'h00A, 12'h000};
     localparam [7:0] A_STATUS   = KVM_VIDEO_STATUS_OFF[7:0];
     localparam [7:0] A_PATTERN  = KVM_VIDEO_PATTERN_OFF[7:0];
     localparam [7:0] A_OSD_CTRL = KVM_VIDEO_OSD_CTRL_OFF[7:0];
@@ -62,14 +63,9 @@ module video_regs #(
     wire [3:0] pal_idx = i_addr[5:2];
 
     // Current value of the addressed register, as read (also the base for byte merges).
-    wire [11:0] pal_rd;
-    pal_mux16 u_pal_rd (.i_palette(o_palette), .i_idx(pal_idx), .o_rgb(pal_rd));
-    wire [31:0] pal_word = {20'd0, pal_rd};
     always @(*) begin
         o_rdata = 32'd0;
-        if (is_pal)
-            o_rdata = pal_word;
-        else case (i_addr)
+        if (!is_pal) case (i_addr)
         A_STATUS:   o_rdata = {i_frame[15:0], 15'd0, i_running};
         A_PATTERN:  o_rdata = {16'd0, o_pat_colour, 2'b00, o_pat_mode};
         A_OSD_CTRL: o_rdata = {31'd0, o_osd_en};
@@ -106,16 +102,9 @@ module video_regs #(
         end
     end
 
-    // Palette entries: one write enable each (no variable part-select on the write side).
-    genvar e;
-    generate
-        for (e = 0; e < 16; e = e + 1) begin : g_pal
-            always @(posedge i_clk)
-                if (i_rst)
-                    o_palette[12*e +: 12] <= PALETTE_RESET[12*e +: 12];
-                else if (wr && is_pal && pal_idx == e)
-                    o_palette[12*e +: 12] <= wval[11:0];
-        end
-    endgenerate
+    // Palette stores go straight to the RAM (lanes 0 and 1 carry the 12 bits).
+    assign o_pal_we    = {2{wr && is_pal}} & i_wstrb[1:0];
+    assign o_pal_addr  = pal_idx;
+    assign o_pal_wdata = i_wdata[11:0];
 endmodule
 `default_nettype wire

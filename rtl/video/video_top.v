@@ -36,7 +36,9 @@ module video_top #(
     wire         sys_osd_en;
     wire [11:0]  sys_pos_x, sys_pos_y;
     wire [7:0]   sys_cols, sys_rows;
-    wire [191:0] sys_palette;
+    wire [1:0]   pal_we;
+    wire [3:0]   pal_addr;
+    wire [11:0]  pal_wdata;
 
     video_regs #(.H_ACTIVE(H_ACTIVE), .H_TOTAL(H_TOTAL), .V_ACTIVE(V_ACTIVE), .V_TOTAL(V_TOTAL))
     u_regs (
@@ -46,7 +48,8 @@ module video_top #(
         .i_freeze(freeze), .i_frame(frame), .i_running(running),
         .o_pat_mode(sys_pat_mode),
         .o_pat_colour(sys_pat_colour), .o_osd_en(sys_osd_en), .o_pos_x(sys_pos_x), .o_pos_y(sys_pos_y),
-        .o_cols(sys_cols), .o_rows(sys_rows), .o_palette(sys_palette));
+        .o_cols(sys_cols), .o_rows(sys_rows),
+        .o_pal_we(pal_we), .o_pal_addr(pal_addr), .o_pal_wdata(pal_wdata));
 
     // ---- clk_sys: OSD memory writes (write-only, always ready; reads are ignored) ----------
     // Only the 4 KiB inside each region and whole words are decoded: the byte offset
@@ -75,22 +78,23 @@ module video_top #(
         .o_frame_start(frame_start), .o_vblank_start(vblank_start));
 
     // ---- configuration crossing: snapshot at the start of vertical blanking -----------------
-    localparam CFG_W = 14 + 1 + 12 + 12 + 8 + 8 + 192;
-    localparam [191:0] PALETTE_RESET = {
-        12'hFFF, 12'hFF5, 12'hF5F, 12'hF55, 12'h5FF, 12'h5F5, 12'h55F, 12'h555,
-        12'hAAA, 12'hA50, 12'hA0A, 12'hA00, 12'h0AA, 12'h0A0, 12'h00A, 12'h000};
+    // The window size is clamped (64 x 32) and OSD_CTRL.enable folded in (off = 0 columns)
+    // on the clk_sys side, so only what the overlay uses crosses: 2+12+12+12+7+6 = 51 bits.
+    // The palette does not go through the snapshot (block RAM, see osd_pal_ram).
+    wire [6:0] sys_win_cols = !sys_osd_en ? 7'd0 : (sys_cols > 8'd64) ? 7'd64 : sys_cols[6:0];
+    wire [5:0] sys_win_rows = (sys_rows > 8'd32) ? 6'd32 : sys_rows[5:0];
+    localparam CFG_W = 2 + 12 + 12 + 12 + 7 + 6;
     wire [1:0]   pix_pat_mode;
     wire [11:0]  pix_pat_colour;
-    wire         pix_osd_en;
     wire [11:0]  pix_pos_x, pix_pos_y;
-    wire [7:0]   pix_cols, pix_rows;
-    wire [191:0] pix_palette;
-    cfg_snapshot #(.W(CFG_W), .RESET_VALUE({PALETTE_RESET, 55'd0})) u_cfg (
+    wire [6:0]   pix_cols;
+    wire [5:0]   pix_rows;
+    cfg_snapshot #(.W(CFG_W)) u_cfg (
         .i_clk_sys(i_clk_sys), .i_rst_sys(i_rst_sys),
-        .i_cfg({sys_palette, sys_rows, sys_cols, sys_pos_y, sys_pos_x, sys_osd_en, sys_pat_colour, sys_pat_mode}),
+        .i_cfg({sys_win_rows, sys_win_cols, sys_pos_y, sys_pos_x, sys_pat_colour, sys_pat_mode}),
         .o_freeze(freeze),
         .i_clk_pix(i_clk_pix), .i_rst_pix(i_rst_pix), .i_snap(vblank_start),
-        .o_cfg({pix_palette, pix_rows, pix_cols, pix_pos_y, pix_pos_x, pix_osd_en, pix_pat_colour, pix_pat_mode}));
+        .o_cfg({pix_rows, pix_cols, pix_pos_y, pix_pos_x, pix_pat_colour, pix_pat_mode}));
 
     // ---- frame counter, running flag and vsync interrupt into clk_sys --------------------
     video_status u_status (
@@ -108,8 +112,9 @@ module video_top #(
     osd_overlay u_osd (
         .i_clk_sys(i_clk_sys), .i_wr_text(wr_text), .i_wr_font(wr_font),
         .i_wr_addr(i_mem_addr[11:2]), .i_wr_data(i_mem_wdata), .i_wr_strb(i_mem_wstrb),
-        .i_clk_pix(i_clk_pix), .i_osd_en(pix_osd_en), .i_pos_x(pix_pos_x), .i_pos_y(pix_pos_y),
-        .i_cols(pix_cols), .i_rows(pix_rows), .i_palette(pix_palette),
+        .i_clk_pix(i_clk_pix), .i_pos_x(pix_pos_x), .i_pos_y(pix_pos_y),
+        .i_cols(pix_cols), .i_rows(pix_rows),
+        .i_pal_we(pal_we), .i_pal_addr(pal_addr), .i_pal_wdata(pal_wdata),
         .i_x(tim_x), .i_y(tim_y), .i_de(tim_de), .i_hs(tim_hs), .i_vs(tim_vs),
         .i_bg_rgb(bg_rgb),
         .o_rgb(out_rgb), .o_hs(o_hs), .o_vs(o_vs), .o_de(o_de));

@@ -190,12 +190,14 @@ static void test_uart(void)
 	CHECK(rd(KVM_UART_DATA) == 0, "rx empty again");
 	CHECK(top->o_irq_external == 0, "UART irq gone");
 
-	/* overrun: 20 bytes into a 16-byte FIFO */
-	std::string s = "ABCDEFGHIJKLMNOPQRST";
+	/* overrun: 520 bytes into the 512-byte RX FIFO */
+	std::string s;
+	for (int i = 0; i < 520; i++)
+		s += (char)('A' + (i * 7) % 53);
 	uart.send(s);
-	ticks(12 * 10 * 21);
+	ticks(12 * 10 * 521);
 	CHECK(rd(KVM_UART_STATUS) & 8, "overrun flag");
-	for (int i = 0; i < 16; i++)
+	for (int i = 0; i < 512; i++)
 		CHECK(rd(KVM_UART_DATA) == 0x100u + (uint8_t)s[i], "fifo byte %d", i);
 	CHECK(rd(KVM_UART_DATA) == 0, "fifo drained");
 	wr(KVM_UART_ERRCLR, 8);

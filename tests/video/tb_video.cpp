@@ -373,10 +373,12 @@ void check_regs()
 	v = reg_read(KVM_VIDEO_TIMING_V_OFF);
 	if (v != ((V_TOTAL << 16) | V_ACTIVE))
 		FAIL("TIMING_V %08x", v);
+	/* PALETTE is write-only (block RAM in clk_pix): reads return 0. The reset palette is
+	 * checked in the picture (see palette_case). */
 	for (unsigned int i = 0; i < 16; i++) {
 		v = reg_read(KVM_VIDEO_PALETTE_OFF + 4 * i);
-		if (v != ovref_default_palette[i])
-			FAIL("reset PALETTE[%u] %08x", i, v);
+		if (v != 0)
+			FAIL("PALETTE[%u] reads %08x, want 0 (write-only)", i, v);
 	}
 	/* implemented bits and byte strobes */
 	reg_write(KVM_VIDEO_PATTERN_OFF, 0xFFFFFFFF);
@@ -391,7 +393,6 @@ void check_regs()
 	} rb[] = {
 		{ KVM_VIDEO_PATTERN_OFF, model.pattern }, { KVM_VIDEO_OSD_POS_OFF, model.osd_pos },
 		{ KVM_VIDEO_OSD_SIZE_OFF, model.osd_size }, { KVM_VIDEO_OSD_CTRL_OFF, model.osd_ctrl },
-		{ KVM_VIDEO_PALETTE_OFF + 28, model.palette[7] },
 	};
 	for (auto &r : rb) {
 		v = reg_read(r.off);
@@ -401,6 +402,8 @@ void check_regs()
 	if (model.pattern != 0xFFF3 || model.osd_pos != 0x0F340F78 || model.osd_size != 0xEF00 ||
 	    model.osd_ctrl != 0 || model.palette[7] != 0x234)
 		FAIL("model register mirror disagrees with the expected values");
+	/* palette entry 7 back to its reset colour (the next case checks the reset palette) */
+	reg_write(KVM_VIDEO_PALETTE_OFF + 4 * 7, ovref_default_palette[7]);
 	printf("ok   register readback, strobes, read-only registers\n");
 }
 
@@ -422,8 +425,65 @@ void fill_memories()
 		mem_write(1, a, 0);
 		mem_write(1, 255 * 16 + a, 0xFFFFFFFF);
 	}
+}
+
+void fill_palette()
+{
 	for (unsigned int i = 0; i < 16; i++)
 		reg_write(KVM_VIDEO_PALETTE_OFF + 4 * i, rnd() & 0xFFF);
+	/* partial-strobe palette stores (byte lanes of the palette RAM) */
+	for (unsigned int i = 0; i < 16; i += 3)
+		reg_write(KVM_VIDEO_PALETTE_OFF + 4 * i, rnd(), 1u << (i & 1));
+}
+
+/* Compare lines [y0, y1) of a frame with the model; true if equal. */
+bool compare_lines(const std::vector<uint16_t> &got, const struct ovref_state *ref,
+		   unsigned int y0, unsigned int y1, const char *name)
+{
+	static std::vector<uint16_t> want(H_ACTIVE * V_ACTIVE);
+	unsigned int bad = 0, first = 0;
+
+	ovref_frame(ref, want.data());
+	for (unsigned int i = y0 * H_ACTIVE; i < y1 * H_ACTIVE; i++)
+		if (got[i] != want[i] && !bad++)
+			first = i;
+	if (bad)
+		FAIL("%s: %u pixels differ, first at x=%u y=%u: got %03x want %03x", name, bad,
+		     first % H_ACTIVE, first / H_ACTIVE, got[first], want[first]);
+	else
+		printf("ok   %s\n", name);
+	return !bad;
+}
+
+/* Palette stores are not frame-aligned: they show from the next pixel that looks the
+ * entry up. */
+void palette_case()
+{
+	struct ovref_state saved;
+
+	/* the new palette written during vertical blanking: the next frame shows it whole */
+	frame_case("palette: reset colours, 64x32 window at (0,0)", 0, 1, pos(0, 0), size(64, 32));
+	fill_palette();
+	saved = model;
+	if (mon.capturing && mon.cur_line() > 0)
+		FAIL("palette: blanking writes did not finish before the frame");
+	struct ovref_state before = model;
+	compare(next_frame(), &model, "palette: written in blanking, whole next frame");
+
+	/* rewrite every entry halfway down a frame: lines above keep the old colours, lines
+	 * below show the new ones in the same frame */
+	wait_line(V_ACTIVE / 2);
+	unsigned int l0 = mon.cur_line();
+	for (unsigned int i = 0; i < 16; i++)
+		reg_write(KVM_VIDEO_PALETTE_OFF + 4 * i, (saved.palette[i] ^ 0x5A5) & 0xFFF);
+	unsigned int l1 = mon.cur_line() + 1;
+	const std::vector<uint16_t> &f = next_frame();
+	compare_lines(f, &before, 0, l0, "palette: mid-frame store, lines above unchanged");
+	compare_lines(f, &model, l1, V_ACTIVE, "palette: mid-frame store, lines below changed");
+	compare(next_frame(), &model, "palette: mid-frame store, next frame");
+	/* put the random palette back (in blanking) */
+	for (unsigned int i = 0; i < 16; i++)
+		reg_write(KVM_VIDEO_PALETTE_OFF + 4 * i, saved.palette[i]);
 }
 
 void mid_frame_case()
@@ -437,13 +497,15 @@ void mid_frame_case()
 	unsigned int seq = mon.frame_seq;
 	reg_write(KVM_VIDEO_PATTERN_OFF, 1);
 	reg_write(KVM_VIDEO_OSD_POS_OFF, pos(200, 100));
-	reg_write(KVM_VIDEO_PALETTE_OFF + 4 * 3, 0xF0F);
 	struct ovref_state b = model;
 
 	const std::vector<uint16_t> &f1 = next_frame();
 	if (mon.done_seq != seq)
 		FAIL("mid-frame: lost track of frames");
 	compare(f1, &a, "mid-frame: rest of the frame keeps A");
+	/* palette stores apply at once (not frame-aligned): make this one in blanking */
+	reg_write(KVM_VIDEO_PALETTE_OFF + 4 * 3, 0xF0F);
+	b = model;
 	compare(next_frame(), &b, "mid-frame: next frame shows B");
 }
 
@@ -552,6 +614,7 @@ int main(int argc, char **argv)
 	ovref_reset(&model);
 	frame_case("reset state: colour bars", 0, 0, 0, 0);
 	fill_memories();
+	palette_case();
 	frame_case("OSD off, pattern 0 bars", 0, 0, pos(40, 32), size(20, 10));
 	frame_case("OSD off, pattern 1 grid", 1, 0, pos(40, 32), size(20, 10));
 	frame_case("OSD off, pattern 2 solid 5a3", 0x5A32, 0, pos(40, 32), size(20, 10));
