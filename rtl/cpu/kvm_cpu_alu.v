@@ -1,42 +1,55 @@
-// kvm_cpu_alu: the single-cycle part of the integer ALU of kvm_cpu (combinational).
+// kvm_cpu_alu: the one adder of kvm_cpu and the logic operations (combinational, no clock).
 //
-// No clock. One 33-bit adder does add, subtract and every comparison: when i_sub is set it
-// computes a - b = a + ~b + 1 and the carry out tells "a >= b" as unsigned numbers.
-// Shifts are not here (kvm_cpu_shifter, iterative) and neither are M instructions
-// (kvm_cpu_muldiv).
+// Every addition of the core goes through this adder: ALU add/sub/compare, pc + 4, branch
+// and jump targets, load/store addresses, CSR moves and trap entry values. Both inputs come
+// straight from the operand registers A and B of the core, so nothing but the carry chain
+// and one or two LUT levels sits between two registers.
+//
+// Subtraction: the core stores B already inverted (~b) and sets i_cin, so a - b = a + ~b + 1
+// needs no XOR in front of the carry chain. The carry out then says "a >= b" unsigned.
+//
+// Logic (i_mode = funct3[1:0]): 00 xor, 01 pass b, 10 or, 11 and. OP funct3 4/6/7 map to
+// xor/or/and; CSRRW/CSRRS/CSRRC (funct3 1/2/3) map to pass/or/and, with B = ~source for
+// CSRRC, so "and" clears the source bits.
 `default_nettype none
 
 module kvm_cpu_alu (
     input  wire [31:0] i_a,
-    input  wire [31:0] i_b,
-    input  wire [2:0]  i_funct3,  // OP/OP-IMM funct3: 0 add/sub, 2 slt, 3 sltu, 4 xor, 6 or, 7 and
-    input  wire        i_sub,     // subtract (SUB, SLT[U], branches)
-    output reg  [31:0] o_result,  // result of the operation selected by i_funct3
-    output wire [31:0] o_sum,     // adder output: a + b, or a - b when i_sub
-    output wire        o_eq,      // a == b
-    output wire        o_lt,      // a < b signed   (valid when i_sub)
-    output wire        o_ltu      // a < b unsigned (valid when i_sub)
+    input  wire [31:0] i_b,       // second operand, already inverted when subtracting
+    input  wire        i_cin,     // carry in: 1 when subtracting
+    input  wire        i_logic,   // result = logic operation selected by i_mode
+    input  wire        i_slt,     // result = comparison (i_mode[0]: unsigned)
+    input  wire [1:0]  i_mode,
+    output wire [31:0] o_result,
+    output wire [31:0] o_sum,     // a + b + cin
+    output wire        o_eq,      // a == original b      (valid when subtracting)
+    output wire        o_lt,      // a <  original b signed   (valid when subtracting)
+    output wire        o_ltu      // a <  original b unsigned (valid when subtracting)
 );
-    wire [31:0] b_inv = i_sub ? ~i_b : i_b;
-    wire [32:0] sum33 = {1'b0, i_a} + {1'b0, b_inv} + {32'd0, i_sub};
-
+    wire [32:0] sum33 = {1'b0, i_a} + {1'b0, i_b} + {32'd0, i_cin};
     assign o_sum = sum33[31:0];
-    assign o_eq  = (i_a == i_b);
+
     // a - b borrows (no carry out) exactly when a < b unsigned.
     assign o_ltu = ~sum33[32];
-    // Same signs: a - b cannot overflow, its sign answers. Different signs: a < b iff a < 0.
-    assign o_lt  = (i_a[31] != i_b[31]) ? i_a[31] : sum33[31];
+    // Same signs (a[31] == original b[31], i.e. a[31] != i_b[31]): the difference cannot
+    // overflow and its sign answers. Different signs: a < b iff a is the negative one.
+    assign o_lt  = (i_a[31] == i_b[31]) ? i_a[31] : sum33[31];
+    // a == b  <=>  a ^ ~b is all ones; in parallel with the carry chain.
+    assign o_eq  = &(i_a ^ i_b);
 
+    reg [31:0] logic_out;
     always @(*) begin
-        case (i_funct3)
-            3'd2:    o_result = {31'd0, o_lt};
-            3'd3:    o_result = {31'd0, o_ltu};
-            3'd4:    o_result = i_a ^ i_b;
-            3'd6:    o_result = i_a | i_b;
-            3'd7:    o_result = i_a & i_b;
-            default: o_result = o_sum;    // 0: add/sub (1 and 5 are shifts, not used)
+        case (i_mode)
+            2'd0:    logic_out = i_a ^ i_b;
+            2'd1:    logic_out = i_b;
+            2'd2:    logic_out = i_a | i_b;
+            default: logic_out = i_a & i_b;
         endcase
     end
+
+    assign o_result = i_logic ? logic_out
+                    : i_slt   ? {31'd0, i_mode[0] ? o_ltu : o_lt}
+                    :           o_sum;
 endmodule
 
 `default_nettype wire

@@ -1,160 +1,121 @@
-// kvm_cpu_csr: machine-mode control and status registers of kvm_cpu, trap entry and MRET.
+// kvm_cpu_csr: the CSRs of kvm_cpu that live in flip-flops, and the interrupt logic.
 //
-// Clock: i_clk (clk_sys), synchronous active-high reset i_rst (all CSRs reset to 0).
-// Reads are combinational (address from the instruction being executed). A write, a trap
-// entry, or an MRET happens at the clock edge; the core never asks for two in one cycle.
+// Clock: i_clk (clk_sys), synchronous active-high reset i_rst (everything resets to 0).
 //
-// Implemented: mstatus (MIE, MPIE; MPP reads 2'b11), misa, mie (MTIE, MEIE), mip (read-only
-// view of the interrupt lines), mtvec (MODE bit 0: 0 direct, 1 vectored; bit 1 reads 0),
-// mscratch, mepc (bits 1:0 read 0), mcause, mtval, mcycle[h], minstret[h] and the read-only
-// mirrors cycle[h] / instret[h]. Every other address reads 0 and ignores writes (the core
-// decoder has already trapped writes to the read-only range csr[11:10] == 2'b11).
+// Here: mstatus (MIE, MPIE; MPP reads 2'b11), misa (constant), mie (MTIE, MEIE), mip
+// (read-only view of the interrupt lines), the 64-bit counters mcycle and minstret and
+// their read-only mirrors cycle[h] / instret[h]. The other implemented CSRs (mtvec,
+// mscratch, mepc, mcause, mtval) are entries of the register-file block RAM; for them
+// o_in_ram is 1 and o_rdata is 0, as it is for every unimplemented CSR.
+//
+// Reads are combinational from i_addr. All writes use one path: i_we with i_wdata, decoded
+// by i_addr. Counters: mcycle counts every cycle, minstret every i_retire; a write to a
+// half replaces it and that cycle's increment is dropped; a write to minstret[h] also
+// drops the increment of the writing instruction's own retire (which comes later).
 `default_nettype none
 
 module kvm_cpu_csr (
     input  wire        i_clk,
     input  wire        i_rst,
-    // CSR instruction
     input  wire [11:0] i_addr,
-    output reg  [31:0] o_rdata,       // value of CSR i_addr before this cycle's write
-    input  wire        i_we,
+    output reg  [31:0] o_rdata,       // value of a flip-flop CSR, else 0
+    output wire        o_in_ram,      // i_addr is one of the CSRs kept in the register file
+    input  wire        i_we,          // write i_wdata to CSR i_addr (flip-flop CSRs only)
     input  wire [31:0] i_wdata,
-    // events
-    input  wire        i_retire,      // an instruction retires: minstret += 1
-    input  wire        i_trap,        // enter a trap (exception or interrupt)
-    input  wire [31:0] i_trap_cause,
-    input  wire [31:0] i_trap_tval,
-    /* verilator lint_off UNUSEDSIGNAL */  // bits 1:0 of a pc are always 0
-    input  wire [31:0] i_trap_epc,
-    /* verilator lint_on UNUSEDSIGNAL */
-    input  wire        i_mret,        // return from trap: MIE <= MPIE, MPIE <= 1
-    // interrupts
+    input  wire        i_retire,      // an instruction retires
+    input  wire        i_trap,        // trap entry: MPIE <= MIE, MIE <= 0
+    input  wire        i_mret,        // MRET: MIE <= MPIE, MPIE <= 1
     input  wire        i_irq_timer,
     input  wire        i_irq_external,
     output wire        o_irq_pending, // an enabled interrupt is pending and MIE is set
-    output wire [31:0] o_irq_cause,   // its mcause (external has priority over timer)
-    output wire [31:0] o_irq_vector,  // where it goes
-    output wire [31:0] o_exc_vector,  // where exceptions go (mtvec base)
-    output wire [31:0] o_mepc
+    output wire        o_irq_ext      // it is the external one (priority over timer)
 );
-    // ---- CSR addresses -------------------------------------------------------------------
-    localparam [11:0] A_MSTATUS  = 12'h300, A_MISA     = 12'h301, A_MIE      = 12'h304,
-                      A_MTVEC    = 12'h305, A_MSCRATCH = 12'h340, A_MEPC     = 12'h341,
-                      A_MCAUSE   = 12'h342, A_MTVAL    = 12'h343, A_MIP      = 12'h344,
-                      A_MCYCLE   = 12'hB00, A_MINSTRET = 12'hB02, A_MCYCLEH  = 12'hB80,
-                      A_MINSTRETH = 12'hB82, A_CYCLE   = 12'hC00, A_INSTRET  = 12'hC02,
-                      A_CYCLEH   = 12'hC80, A_INSTRETH = 12'hC82;
+    // ---- address decode (the C-mirrors differ from the M-counters in bit 10) -------------
+    wire a_mstatus  = (i_addr == 12'h300);
+    wire a_misa     = (i_addr == 12'h301);
+    wire a_mie      = (i_addr == 12'h304);
+    wire a_mip      = (i_addr == 12'h344);
+    wire a_counter  = (i_addr[11:8] == 4'hB || i_addr[11:8] == 4'hC)
+                   && (i_addr[6:2] == 5'd0) && !i_addr[0];
+    wire a_cycle    = a_counter && !i_addr[1] && !i_addr[7];    // B00 / C00
+    wire a_cycleh   = a_counter && !i_addr[1] &&  i_addr[7];    // B80 / C80
+    wire a_instret  = a_counter &&  i_addr[1] && !i_addr[7];    // B02 / C02
+    wire a_instreth = a_counter &&  i_addr[1] &&  i_addr[7];    // B82 / C82
+    assign o_in_ram = (i_addr == 12'h305) || (i_addr[11:2] == 10'b0011_0100_00);  // 340-343
 
     // ---- state -----------------------------------------------------------------------------
-    reg        st_mie, st_mpie;     // mstatus.MIE (bit 3), mstatus.MPIE (bit 7)
+    reg        st_mie, st_mpie;     // mstatus bits 3 and 7
     reg        ie_mtie, ie_meie;    // mie bits 7 and 11
-    reg [29:0] tvec_base;           // mtvec[31:2]
-    reg        tvec_mode;           // mtvec[0]
-    reg [31:0] mscratch;
-    reg [29:0] mepc;                // mepc[31:2]
-    reg [31:0] mcause, mtval;
     reg [63:0] mcycle, minstret;
+    reg        skip_retire;         // minstret was written by the retiring instruction
 
-    wire [31:0] mstatus = {19'd0, 2'b11, 3'd0, st_mpie, 3'd0, st_mie, 3'd0};
-    wire [31:0] mie     = {20'd0, ie_meie, 3'd0, ie_mtie, 7'd0};
-    wire [31:0] mip     = {20'd0, i_irq_external, 3'd0, i_irq_timer, 7'd0};
-
-    // ---- read ------------------------------------------------------------------------------
     always @(*) begin
-        case (i_addr)
-            A_MSTATUS:               o_rdata = mstatus;
-            A_MISA:                  o_rdata = 32'h4000_1100;    // MXL=1 (32-bit), I, M
-            A_MIE:                   o_rdata = mie;
-            A_MTVEC:                 o_rdata = {tvec_base, 1'b0, tvec_mode};
-            A_MSCRATCH:              o_rdata = mscratch;
-            A_MEPC:                  o_rdata = {mepc, 2'b00};
-            A_MCAUSE:                o_rdata = mcause;
-            A_MTVAL:                 o_rdata = mtval;
-            A_MIP:                   o_rdata = mip;
-            A_MCYCLE,   A_CYCLE:     o_rdata = mcycle[31:0];
-            A_MCYCLEH,  A_CYCLEH:    o_rdata = mcycle[63:32];
-            A_MINSTRET, A_INSTRET:   o_rdata = minstret[31:0];
-            A_MINSTRETH, A_INSTRETH: o_rdata = minstret[63:32];
-            default:                 o_rdata = 32'd0;            // incl. mhartid, mvendorid...
-        endcase
+        o_rdata = 32'd0;
+        if (a_mstatus)  o_rdata = {19'd0, 2'b11, 3'd0, st_mpie, 3'd0, st_mie, 3'd0};
+        if (a_misa)     o_rdata = 32'h4000_1100;                    // RV32, I, M
+        if (a_mie)      o_rdata = {20'd0, ie_meie, 3'd0, ie_mtie, 7'd0};
+        if (a_mip)      o_rdata = {20'd0, i_irq_external, 3'd0, i_irq_timer, 7'd0};
+        if (a_cycle)    o_rdata = mcycle[31:0];
+        if (a_cycleh)   o_rdata = mcycle[63:32];
+        if (a_instret)  o_rdata = minstret[31:0];
+        if (a_instreth) o_rdata = minstret[63:32];
     end
 
-    // ---- write, trap, mret -----------------------------------------------------------------
+    // ---- mstatus / mie ---------------------------------------------------------------------
     always @(posedge i_clk) begin
         if (i_rst) begin
-            st_mie    <= 1'b0;
-            st_mpie   <= 1'b0;
-            ie_mtie   <= 1'b0;
-            ie_meie   <= 1'b0;
-            tvec_base <= 30'd0;
-            tvec_mode <= 1'b0;
-            mscratch  <= 32'd0;
-            mepc      <= 30'd0;
-            mcause    <= 32'd0;
-            mtval     <= 32'd0;
+            st_mie  <= 1'b0;
+            st_mpie <= 1'b0;
+            ie_mtie <= 1'b0;
+            ie_meie <= 1'b0;
         end else if (i_trap) begin
-            mepc    <= i_trap_epc[31:2];
-            mcause  <= i_trap_cause;
-            mtval   <= i_trap_tval;
             st_mpie <= st_mie;
             st_mie  <= 1'b0;
         end else if (i_mret) begin
             st_mie  <= st_mpie;
             st_mpie <= 1'b1;
-        end else if (i_we) begin
-            case (i_addr)
-                A_MSTATUS: begin
-                    st_mie  <= i_wdata[3];
-                    st_mpie <= i_wdata[7];
-                end
-                A_MIE: begin
-                    ie_mtie <= i_wdata[7];
-                    ie_meie <= i_wdata[11];
-                end
-                A_MTVEC: begin
-                    tvec_base <= i_wdata[31:2];
-                    tvec_mode <= i_wdata[0];
-                end
-                A_MSCRATCH: mscratch <= i_wdata;
-                A_MEPC:     mepc     <= i_wdata[31:2];
-                A_MCAUSE:   mcause   <= i_wdata;
-                A_MTVAL:    mtval    <= i_wdata;
-                default: ;
-            endcase
+        end else if (i_we && a_mstatus) begin
+            st_mie  <= i_wdata[3];
+            st_mpie <= i_wdata[7];
+        end else if (i_we && a_mie) begin
+            ie_mtie <= i_wdata[7];
+            ie_meie <= i_wdata[11];
         end
     end
 
-    // ---- counters: a CSR write wins over the increment of the same cycle -------------------
+    // ---- counters ----------------------------------------------------------------------------
     always @(posedge i_clk) begin
         if (i_rst) begin
-            mcycle   <= 64'd0;
-            minstret <= 64'd0;
+            mcycle      <= 64'd0;
+            minstret    <= 64'd0;
+            skip_retire <= 1'b0;
         end else begin
-            if (i_we && i_addr == A_MCYCLE)
+            if (i_we && a_cycle)
                 mcycle[31:0] <= i_wdata;
-            else if (i_we && i_addr == A_MCYCLEH)
+            else if (i_we && a_cycleh)
                 mcycle[63:32] <= i_wdata;
             else
                 mcycle <= mcycle + 64'd1;
 
-            if (i_we && i_addr == A_MINSTRET)
+            if (i_we && a_instret) begin
                 minstret[31:0] <= i_wdata;
-            else if (i_we && i_addr == A_MINSTRETH)
+                skip_retire    <= 1'b1;
+            end else if (i_we && a_instreth) begin
                 minstret[63:32] <= i_wdata;
-            else if (i_retire)
-                minstret <= minstret + 64'd1;
+                skip_retire     <= 1'b1;
+            end else if (i_retire) begin
+                if (!skip_retire)
+                    minstret <= minstret + 64'd1;
+                skip_retire <= 1'b0;
+            end
         end
     end
 
     // ---- interrupts --------------------------------------------------------------------------
-    wire take_ext   = ie_meie & i_irq_external;
-    wire take_timer = ie_mtie & i_irq_timer;
-    assign o_irq_pending = st_mie & (take_ext | take_timer);
-    assign o_irq_cause   = take_ext ? 32'h8000_000B : 32'h8000_0007;
-    // vectored mode: base + 4 * cause code
-    assign o_irq_vector  = {tvec_base + (tvec_mode ? {26'd0, o_irq_cause[3:0]} : 30'd0), 2'b00};
-    assign o_exc_vector  = {tvec_base, 2'b00};
-    assign o_mepc        = {mepc, 2'b00};
+    wire ext   = ie_meie & i_irq_external;
+    wire timer = ie_mtie & i_irq_timer;
+    assign o_irq_pending = st_mie & (ext | timer);
+    assign o_irq_ext     = ext;
 endmodule
 
 `default_nettype wire

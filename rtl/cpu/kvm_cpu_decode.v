@@ -25,11 +25,14 @@ module kvm_cpu_decode (
     output wire        o_ecall,
     output wire        o_ebreak,
     output wire        o_mret,
-    output wire        o_use_rs2,   // second ALU operand is rs2 (OP, BRANCH), else immediate
-    output wire        o_sub,       // the ALU adder subtracts (SUB, SLT[I][U], branches)
+    output wire        o_use_rs2,   // second operand is read port 2 (OP, BRANCH, CSRR[WSC]),
+                                    // else the immediate
+    output wire        o_sub,       // second operand is inverted: SUB, SLT[I][U], branches
+                                    // (the adder subtracts), CSRRC[I] (AND with ~source)
     output wire        o_writes_rd, // the instruction writes rd (when it does not trap)
     output wire        o_illegal,
-    output reg  [31:0] o_imm
+    output reg  [31:0] o_imm        // immediate; CSR[RWSC]I: zero-extended uimm;
+                                    // illegal: the instruction itself (for mtval)
 );
     wire [6:0] opcode = i_insn[6:0];
     wire [2:0] f3     = i_insn[14:12];
@@ -96,15 +99,20 @@ module kvm_cpu_decode (
     assign o_ecall     = legal & sys_ecall;
     assign o_ebreak    = legal & sys_ebreak;
     assign o_mret      = legal & sys_mret;
-    assign o_use_rs2   = op_reg | op_branch;
-    assign o_sub       = op_branch | ((op_imm | op_reg) & (f3 == 3'd2 | f3 == 3'd3))
-                       | (op_reg & f7 == 7'b0100000 & f3 == 3'd0);
+    assign o_use_rs2   = legal & (op_reg | op_branch | (sys_csr & !f3[2]));
+    assign o_sub       = o_branch | (o_alu & (f3 == 3'd2 | f3 == 3'd3))
+                       | (o_alu & op_reg & f7 == 7'b0100000)
+                       | (o_csr & f3[1:0] == 2'd3);
     assign o_writes_rd = o_lui | o_auipc | o_jal | o_jalr | o_load | o_alu | o_shift
                        | o_muldiv | o_csr;
 
     // ---- immediates: the five formats --------------------------------------------------------
     always @(*) begin
-        if (op_store)                                   // S
+        if (!legal)                                     // mtval of an illegal instruction
+            o_imm = i_insn;
+        else if (sys_csr)                               // CSR immediate forms: uimm
+            o_imm = {27'd0, rs1};
+        else if (op_store)                                   // S
             o_imm = {{20{i_insn[31]}}, i_insn[31:25], i_insn[11:7]};
         else if (op_branch)                             // B
             o_imm = {{19{i_insn[31]}}, i_insn[31], i_insn[7], i_insn[30:25], i_insn[11:8], 1'b0};

@@ -1,42 +1,51 @@
-// kvm_cpu_regfile: the 32 x 32-bit integer register file of kvm_cpu.
+// kvm_cpu_regfile: the x registers and the trap CSRs of kvm_cpu, in block RAM.
 //
-// Clock: i_clk (clk_sys). Two synchronous read ports (data appears the cycle after the
-// address, like a block RAM) and one synchronous write port. Yosys maps the array to iCE40
-// block RAM; because there are two read ports it keeps one copy per port (2 x 2 EBR).
+// Clock: i_clk (clk_sys). 64 entries of 32 bits:
+//   0 .. 31   x0 .. x31 (x0 reads 0: the RAM starts at zero and the core never writes it)
+//   32 .. 39  CSRs that only software and trap entry change: mscratch (32), mepc (33),
+//             mcause (34), mtval (35), mtvec (37). The core clears them after reset.
+// An iCE40 block RAM is 256 x 16, so the 32 extra entries cost nothing: two EBR per read
+// port hold 256 entries anyway. Keeping these CSRs here instead of in flip-flops saves
+// ~160 flip-flops and most of a wide CSR read multiplexer.
 //
-// x0: the array starts at zero (block RAM initial contents) and entry 0 is never written,
-// so x0 always reads 0 without any output multiplexer.
+// Two synchronous read ports with read enables: an output changes only at a clock edge
+// where its enable is high, so the core reads rs1/rs2 once at the end of FETCH and the
+// values stay on the outputs for the rest of the instruction (no operand registers
+// needed for store data). One synchronous write port. The core never reads and writes
+// the same entry in one cycle, so (* no_rw_check *) lets yosys skip the bypass logic.
 `default_nettype none
 
 module kvm_cpu_regfile (
     input  wire        i_clk,
-    input  wire [4:0]  i_rs1,      // read port 1 address
-    input  wire [4:0]  i_rs2,      // read port 2 address
-    output reg  [31:0] o_rs1_data, // value of register i_rs1 one cycle earlier
-    output reg  [31:0] o_rs2_data,
-    input  wire        i_we,       // write i_rd_data to register i_rd (ignored for x0)
-    input  wire [4:0]  i_rd,
-    input  wire [31:0] i_rd_data
+    input  wire        i_re1,      // read port 1: latch entry i_ra1 at this edge
+    input  wire [5:0]  i_ra1,
+    output reg  [31:0] o_rd1,
+    input  wire        i_re2,      // read port 2
+    input  wire [5:0]  i_ra2,
+    output reg  [31:0] o_rd2,
+    input  wire        i_we,       // write i_wd to entry i_wa
+    input  wire [5:0]  i_wa,
+    input  wire [31:0] i_wd
 );
     (* no_rw_check *)
-    reg [31:0] regs [0:31];
+    reg [31:0] ram [0:63];
 
     integer i;
     initial begin
-        for (i = 0; i < 32; i = i + 1)
-            regs[i] = 32'd0;
+        for (i = 0; i < 64; i = i + 1)
+            ram[i] = 32'd0;
     end
 
     always @(posedge i_clk) begin
-        if (i_we && i_rd != 5'd0)
-            regs[i_rd] <= i_rd_data;
+        if (i_we)
+            ram[i_wa] <= i_wd;
     end
 
-    // The core never reads a register in the cycle it writes one, so the read-during-write
-    // behaviour does not matter.
     always @(posedge i_clk) begin
-        o_rs1_data <= regs[i_rs1];
-        o_rs2_data <= regs[i_rs2];
+        if (i_re1)
+            o_rd1 <= ram[i_ra1];
+        if (i_re2)
+            o_rd2 <= ram[i_ra2];
     end
 endmodule
 

@@ -20,7 +20,8 @@ stat_core() { # cell name -> count in the last stat block
 core_lut=$(stat_core SB_LUT4)
 core_carry=$(stat_core SB_CARRY)
 core_ram=$(stat_core SB_RAM40_4K)
-core_ff=$(grep -E '^ +SB_DFF[A-Z]* +[0-9]+' "$out/core.log" | awk '{ n += $2 } END { print n + 0 }')
+# (the log holds two stat blocks, synth_ice40's and ours: count the last one only)
+core_ff=$(awk '/^=== kvm_cpu ===/ { n = 0 } $1 ~ /^SB_DFF[A-Z]*$/ { n += $2 } END { print n + 0 }' "$out/core.log")
 
 # ---- 2. wrapper placed and routed ----
 yosys -q -l "$out/bench.log" -p "synth_ice40 -top kvm_cpu_bench -json $out/bench.json" \
