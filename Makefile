@@ -69,6 +69,7 @@ deps:
 -include soc-firmware/firmware.mk
 -include host-cli/host.mk
 -include sim/sim.mk
+-include tests/kvm/kvm.mk
 -include fonts/fonts.mk
 -include boards/boards.mk
 -include bench/bench.mk

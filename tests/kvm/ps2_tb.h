@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ps2_tb.h - shared pieces of the PS/2 Verilator testbenches: a 12 MHz clk_sys, the two
+ * open-collector lines resolved from the DUT's and the model's pull-downs, time in ns,
+ * failure counting and a small deterministic random generator.
+ */
+#pragma once
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+#include "verilated.h"
+
+namespace ps2tb {
+
+constexpr double CLK_HZ = 12e6;
+constexpr double NS_PER_CYC = 1e9 / CLK_HZ;
+
+inline unsigned errors = 0;
+#define FAIL(...)                                                                          \
+	do {                                                                               \
+		if (ps2tb::errors++ < 30) {                                                \
+			fprintf(stderr, "FAIL t=%.1fus: ", ps2tb::now_us());               \
+			fprintf(stderr, __VA_ARGS__);                                      \
+			fputc('\n', stderr);                                               \
+		}                                                                          \
+	} while (0)
+#define CHECK(cond, ...)                                                                   \
+	do {                                                                               \
+		if (!(cond))                                                               \
+			FAIL(__VA_ARGS__);                                                 \
+	} while (0)
+
+inline uint64_t cycles = 0;
+inline double now_us() { return cycles * NS_PER_CYC / 1000.0; }
+inline uint64_t us_to_cyc(double us) { return (uint64_t)(us * 1000.0 / NS_PER_CYC + 0.5); }
+
+inline uint32_t rng_state = 12345;
+inline uint32_t rnd() {
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 17;
+	rng_state ^= rng_state << 5;
+	return rng_state;
+}
+inline double rnd_range(double lo, double hi) { return lo + (hi - lo) * (rnd() % 10001) / 10000.0; }
+inline int odd_parity(uint8_t b) { return !__builtin_parity(b); }
+
+/* The bus and the clock of one DUT. The model pulls lines low with m_clk_low/m_data_low. */
+template <class DUT> struct Bench {
+	DUT *d;
+	bool m_clk_low = false, m_data_low = false;
+	std::function<void()> on_cycle;		/* called once per clk_sys cycle, after the edge */
+
+	explicit Bench(DUT *dut) : d(dut) {}
+	bool clk() const { return !(d->o_clk_drive_low || m_clk_low); }
+	bool data() const { return !(d->o_data_drive_low || m_data_low); }
+	void tick() {
+		d->i_clk_in = clk();
+		d->i_data_in = data();
+		d->i_clk = 1;
+		d->eval();
+		d->i_clk = 0;
+		d->eval();
+		cycles++;
+		if (on_cycle)
+			on_cycle();
+	}
+	void run_cyc(uint64_t n) {
+		for (uint64_t i = 0; i < n; i++)
+			tick();
+	}
+	void run_us(double us) { run_cyc(us_to_cyc(us)); }
+	/* run until pred() or timeout; returns true if pred() became true */
+	bool run_until(const std::function<bool()> &pred, double timeout_us) {
+		uint64_t end = cycles + us_to_cyc(timeout_us);
+		while (cycles < end) {
+			if (pred())
+				return true;
+			tick();
+		}
+		return pred();
+	}
+	void reset() {
+		d->i_rst = 1;
+		run_cyc(5);
+		d->i_rst = 0;
+		run_cyc(2);
+	}
+};
+
+} // namespace ps2tb
