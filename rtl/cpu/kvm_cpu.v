@@ -12,7 +12,9 @@
 //   OPER    A, B <- the operands (rs1, rs2, immediate, pc, CSR value)                 (1)
 //   EXEC    R <- A op B; A, B <- pc and 4 (or the branch/jump target operands)        (1)
 //   SHIFT   iterative shifter (shifts only)                                  (1 + n/4 + n%4)
-//   MULDIV  iterative multiplier / divider (M only)                                    (34)
+//   MDSTEP  M extension: 32 multiply / 33 divide steps on A, R and the adder     (32 / 33)
+//   MDFIX   M extension: B <- the wanted word (negated: ~word, carry in)                (1)
+//   MDEND   M extension: R <- A + B; A, B <- pc and 4                                   (1)
 //   MEM     load/store at address R; a load puts the aligned value in R         (1 + wait)
 //   CSR     write the new CSR value (R); R <- old value (A + 0)                         (1)
 //   WB      rd <- R, pc <- A + B, retire trace, interrupt check                          (1)
@@ -52,9 +54,9 @@ module kvm_cpu #(
     // States, register-file entries of the CSRs
     // =====================================================================================
     localparam [3:0] S_CLEAR = 4'd0,  S_FETCH  = 4'd1,  S_OPER  = 4'd2,  S_EXEC  = 4'd3,
-                     S_SHIFT = 4'd4,  S_MULDIV = 4'd5,  S_MEM   = 4'd6,  S_CSR   = 4'd7,
+                     S_SHIFT = 4'd4,  S_MDSTEP = 4'd5,  S_MEM   = 4'd6,  S_CSR   = 4'd7,
                      S_WB    = 4'd8,  S_IRQ    = 4'd9,  S_TRAP1 = 4'd10, S_TRAP2 = 4'd11,
-                     S_TRAP3 = 4'd12;
+                     S_TRAP3 = 4'd12, S_MDFIX  = 4'd13, S_MDEND = 4'd14;
 
     // Register-file entries 32 + csr[2:0]: mscratch 0x340, mepc 0x341, mcause 0x342,
     // mtval 0x343, mtvec 0x305.
@@ -111,14 +113,14 @@ module kvm_cpu #(
     // The adder / ALU
     // =====================================================================================
     wire [31:0] alu_result, sum;
-    wire        alu_eq, alu_lt, alu_ltu;
+    wire        alu_eq, alu_lt, alu_ltu, alu_carry;
     kvm_cpu_alu u_alu (
         .i_a(A), .i_b(B), .i_cin(cin),
         .i_logic((state == S_EXEC) & ((is_alu & funct3[2]) | is_csr)),
         .i_slt((state == S_EXEC) & is_alu & (funct3[2:1] == 2'b01)),
         .i_mode(funct3[1:0]),
         .o_result(alu_result), .o_sum(sum),
-        .o_eq(alu_eq), .o_lt(alu_lt), .o_ltu(alu_ltu)
+        .o_eq(alu_eq), .o_lt(alu_lt), .o_ltu(alu_ltu), .o_carry(alu_carry)
     );
 
     // branch condition, by funct3: beq bne - - blt bge bltu bgeu
@@ -156,22 +158,43 @@ module kvm_cpu #(
         .o_irq_pending(irq_pending), .o_irq_ext(irq_ext)
     );
 
-    wire        shift_busy;
-    wire [31:0] shift_result;
-    kvm_cpu_shifter u_shifter (
-        .i_clk(i_clk), .i_start((state == S_EXEC) & is_shift),
-        .i_value(A), .i_amount(B[4:0]),
-        .i_right(funct3[2]), .i_arith(insn[30]),
-        .o_busy(shift_busy), .o_result(shift_result)
-    );
 
-    wire        md_busy;
-    wire [31:0] md_result;
-    kvm_cpu_muldiv u_muldiv (
-        .i_clk(i_clk), .i_rst(i_rst), .i_start((state == S_EXEC) & is_muldiv),
-        .i_op(funct3), .i_a(A), .i_b(B),
-        .o_busy(md_busy), .o_result(md_result)
-    );
+    // =====================================================================================
+    // M extension on the core's own registers and adder (no separate unit)
+    //
+    // Operands are made unsigned first (|rs1| in OPER/EXEC), the sign of the result is
+    // fixed at the end (MDFIX/MDEND). rs1 and rs2 stay on the register-file outputs p1 /
+    // p2 for the whole instruction, so signs are read from there, and |rs2| never needs a
+    // register: B holds rs2 or ~rs2 and the carry in does the rest.
+    //   multiply, 32 steps: A = high word, R = multiplier -> low word
+    //       {carry, sum} = A + (R[0] ? |rs2| : 0);  A <- {carry, sum[31:1]}, R <- {sum[0], R >> 1}
+    //   divide, 33 steps (restoring): R = dividend -> quotient, {top, A} = partial remainder
+    //       shifted left by one with the next dividend bit in A[0]
+    //       fits = top | carry of A - |rs2|;  remainder' = fits ? sum : A
+    //       {top, A} <- {remainder', R[31]},  R <- {R[30:0], fits}
+    //     (the first step always sees 0, so it just loads the first dividend bit)
+    // =====================================================================================
+    reg         md_top;                            // divide: bit 32 of the partial remainder
+    reg  [5:0]  md_count;                          // steps left - 1
+    wire        md_div    = funct3[2];
+    wire        md_a_neg  = p1[31] & ((funct3 == 3'd1) | (funct3 == 3'd2) | (funct3 == 3'd4)
+                                      | (funct3 == 3'd6));
+    wire        md_b_neg  = p2[31] & ((funct3 == 3'd1) | (funct3 == 3'd4) | (funct3 == 3'd6));
+    // result negative: DIV signs differ and divisor not 0; REM dividend; MULH[SU] differ
+    wire        md_neg    = (md_div & funct3[1]) ? md_a_neg
+                          : (md_a_neg ^ md_b_neg) & (~md_div | (p2 != 32'd0));
+    // the wanted word is the low one: MUL (product low), DIV[U] (quotient)
+    wire        md_want_lo = md_div ? ~funct3[1] : (funct3[1:0] == 2'd0);
+    // B for a step: multiply adds |rs2| (negative rs2: ~rs2 + 1), divide subtracts it
+    // (positive rs2: + ~rs2 + 1; negative rs2: + rs2)
+    wire        md_b_inv  = md_div ^ md_b_neg;
+    (* keep *) wire md_fits = md_top | alu_carry;
+    wire        md_rem_top = md_fits ? sum[31] : A[31];  // divide: bit 31 of remainder'
+    // multiply: the next step adds when the next multiplier bit (gate) is 1
+    wire        md_gate_exec = md_div | sum[0];    // EXEC: R <- sum, next bit is sum[0]
+    wire        md_gate_step = md_div | R[1];      // STEP: R shifts right, next bit is R[1]
+    wire        md_cin_exec  = md_div ? ~md_b_neg : (md_b_neg & sum[0]);
+    wire        md_cin_step  = md_div ? ~md_b_neg : (md_b_neg & R[1]);
 
     // =====================================================================================
     // Load data: pick the byte / halfword of the bus word at address R and extend it
@@ -232,7 +255,177 @@ module kvm_cpu #(
 
 
     // =====================================================================================
-    // The state machine
+    // Datapath: what A, B and R load in each state. Every register is an AND-OR of a few
+    // sources picked by one-hot selects (and B can be inverted on the way in), so each
+    // register bit costs a couple of LUTs; a register with no select raised loads 0, one
+    // with its enable low holds.
+    //
+    //   A: rs1 (p1), pc, a flip-flop CSR, 0, and the multiply / divide shifts
+    //   B: rs2 (p2), imm, rs1, R, A, {top, A >> 1}, small constants; optionally inverted
+    //   R: the ALU result, load data, and shifts by 1 or 4 in either direction (shift
+    //      instructions, multiply, divide)
+    // =====================================================================================
+    wire trap_now  = static_exc | ls_misaligned;          // EXEC: the instruction traps
+    wire sh_big    = (md_count[4:2] != 3'd0);             // SHIFT: 4 or more places left
+    wire sh_busy   = (md_count != 6'd0);                  // SHIFT: places left
+    wire sh_fill   = insn[30] & R[31];                    // SRA sign fill
+    wire [4:0] shamt = use_rs2 ? p2[4:0] : insn[24:20];
+
+    // EXEC, the next-pc operand: imm (taken), 4 (not taken), 0 (trap). These depend on the
+    // end of the carry chain, so they are kept as separate nets and enter B's multiplexer
+    // in its last LUT (b_late), not at the bottom of its select logic.
+    (* keep *) wire exec_imm  = ~trap_now & taken;
+    (* keep *) wire exec_four = ~trap_now & ~taken;
+    reg b_exec;                            // B <- imm / 4 / 0 as the two signals above say
+
+    reg a_en, a_p1, a_p1_hi, a_pc, a_csr, a_mdiv, a_mmul;
+    reg b_en, b_p2, b_imm, b_p1, b_r, b_a, b_atop, b_four, b_trap1, b_vec, b_inv;
+    reg r_en, r_alu, r_clr0, r_load, r_shr1, r_shl1, r_shr4, r_shl4;
+    always @(*) begin
+        {a_p1, a_p1_hi, a_pc, a_csr, a_mdiv, a_mmul} = 6'd0;
+        {b_p2, b_imm, b_p1, b_r, b_a, b_atop, b_four, b_trap1, b_vec, b_inv} = 10'd0;
+        b_exec = 1'b0;
+        {r_alu, r_clr0, r_load, r_shr1, r_shl1, r_shr4, r_shl4} = 7'd0;
+        a_en = 1'b1;
+        b_en = 1'b1;
+        r_en = 1'b1;
+        case (state)
+        S_OPER: begin
+            // A: rs1, pc, a CSR value, or 0
+            if (is_csr) begin
+                a_p1  = csr_in_ram;
+                a_csr = 1'b1;               // 0 unless a flip-flop CSR
+            end else if (is_auipc | is_jal | is_jalr | is_ebreak)
+                a_pc = 1'b1;
+            else if (!(is_lui | is_ecall | is_illegal | is_muldiv))
+                a_p1 = 1'b1;               // rs1; mepc for MRET
+            // B: 4 (JAL/JALR link first), 0, |rs1| (M: 0 + |rs1|), rs2 or the immediate
+            if (is_jal | is_jalr)
+                b_four = 1'b1;
+            else if (is_muldiv) begin
+                b_p1  = 1'b1;
+                b_inv = md_a_neg;
+            end else if (!(is_ecall | is_ebreak | is_mret | is_shift)) begin
+                b_p2  = use_rs2;
+                b_imm = ~use_rs2;
+                b_inv = is_sub;
+            end
+            r_en = 1'b0;
+        end
+        S_EXEC: begin
+            r_alu = 1'b1;                   // the result; shifts: rs1 + 0
+            if (is_csr) begin
+                a_en = 1'b0;               // A (the old CSR value) + 0 in the CSR state
+            end else if (is_muldiv) begin
+                b_p2  = md_gate_exec;      // A = 0, R = |rs1|
+                b_inv = md_gate_exec & md_b_inv;
+            end else begin
+                a_p1   = is_jalr;
+                a_pc   = ~is_jalr;
+                b_exec = 1'b1;
+            end
+        end
+        S_SHIFT: begin
+            a_en   = 1'b0;
+            b_en   = 1'b0;
+            r_shr1 = sh_busy & ~sh_big &  funct3[2];
+            r_shl1 = sh_busy & ~sh_big & ~funct3[2];
+            r_shr4 = sh_busy &  sh_big &  funct3[2];
+            r_shl4 = sh_busy &  sh_big & ~funct3[2];
+            r_en   = sh_busy;
+        end
+        S_MDSTEP: begin
+            a_mdiv     = md_div;
+            a_mmul     = ~md_div;
+            b_p2       = md_gate_step;
+            b_inv      = md_gate_step & md_b_inv;
+            r_shl1     = md_div;
+            r_shr1     = ~md_div;
+        end
+        S_MDFIX: begin                      // A = 0, B = the wanted word, negated if needed
+            b_r    = md_want_lo;
+            b_atop = ~md_want_lo & md_div;
+            b_a    = ~md_want_lo & ~md_div;
+            b_inv  = md_neg;
+            r_en   = 1'b0;
+        end
+        S_MDEND, S_CSR: begin               // R <- A + B; A, B <- pc, 4
+            a_pc   = 1'b1;
+            b_four = 1'b1;
+            r_alu  = 1'b1;
+        end
+        S_MEM: begin
+            a_en   = 1'b0;
+            b_en   = 1'b0;
+            r_load = is_load;
+            r_en   = is_load & i_mem_ready;
+        end
+        S_WB: begin                         // misaligned target: R <- it, A <- pc, B <- 0
+            a_pc   = sum[1];               // an interrupt: A, B <- 0
+            r_alu  = 1'b1;
+            r_clr0 = 1'b1;
+            r_en   = sum[1];
+        end
+        S_IRQ: begin                        // R <- mtval = 0; A <- pc (the next instruction)
+            a_pc  = 1'b1;
+            r_alu = 1'b1;
+        end
+        S_TRAP1: begin                      // mtval <- R; R <- pc; A <- 0; B <- mcause
+            b_trap1 = 1'b1;
+            r_alu   = 1'b1;
+        end
+        S_TRAP2: begin                      // mepc <- R; R <- mcause; A + B = the vector
+            a_p1_hi = 1'b1;
+            b_vec   = irq_q & p1[0];
+            r_alu   = 1'b1;
+        end
+        default: begin                      // CLEAR, FETCH, TRAP3: nothing to keep
+            a_en = 1'b0;
+            b_en = 1'b0;
+            r_en = 1'b0;
+        end
+        endcase
+    end
+
+    // the divide step's choice (md_fits) comes late, at the end of the carry chain: it gets
+    // its own LUT per bit, and that enters A's multiplexer last
+    (* keep *) wire [31:0] a_div = {32{a_mdiv}} & (md_fits ? {sum[30:0], R[31]}
+                                                           : {A[30:0], R[31]});
+    wire [31:0] a_next = ({32{a_p1}}       & p1)
+                       | ({32{a_p1_hi}}    & {p1[31:2], 2'b00})
+                       | ({32{a_pc}}       & pc)
+                       | ({32{a_csr}}      & csr_rdata)
+                       | a_div
+                       | ({32{a_mmul}}     & {alu_carry, sum[31:1]});
+    wire [31:0] b_src  = ({32{b_p2}}    & p2)
+                       | ({32{b_imm}}   & imm)
+                       | ({32{b_p1}}    & p1)
+                       | ({32{b_r}}     & R)
+                       | ({32{b_a}}     & A)
+                       | ({32{b_atop}}  & {md_top, A[31:1]})
+                       | ({32{b_four}}  & 32'd4)
+                       | ({32{b_trap1}} & {irq_q, 26'd0, exc_code})
+                       | ({32{b_vec}}   & {25'd0, exc_code, 2'b00});
+    wire [31:0] b_late = ({32{b_exec & exec_imm}}  & imm)
+                       | ({32{b_exec & exec_four}} & 32'd4);
+    wire [31:0] b_next = (b_src ^ {32{b_inv}}) | b_late;
+    wire        shr_in = (state == S_MDSTEP) ? sum[0] : sh_fill;
+    wire [31:0] r_next = ({32{r_alu}}  & {alu_result[31:1], alu_result[0] & ~r_clr0})
+                       | ({32{r_load}} & load_value)
+                       | ({32{r_shr1}} & {shr_in, R[31:1]})
+                       | ({32{r_shl1}} & {R[30:0], md_fits & (state == S_MDSTEP)})
+                       | ({32{r_shr4}} & {{4{sh_fill}}, R[31:4]})
+                       | ({32{r_shl4}} & {R[27:0], 4'd0});
+
+    always @(posedge i_clk) begin
+        if (a_en) A <= a_next;
+        if (b_en) B <= b_next;
+        if (i_rst)     R <= 32'd0;     // CLEAR writes R (0) to the CSR entries
+        else if (r_en) R <= r_next;
+    end
+
+    // =====================================================================================
+    // The state machine (control; the datapath registers are loaded above)
     // =====================================================================================
     always @(posedge i_clk) begin
         o_rt_valid <= 1'b0;
@@ -240,7 +433,6 @@ module kvm_cpu #(
         if (i_rst) begin
             state       <= S_CLEAR;
             pc          <= RESET_PC;
-            R           <= 32'd0;
             clear_entry <= 3'd0;
             irq_q       <= 1'b0;
         end else begin
@@ -270,83 +462,60 @@ module kvm_cpu #(
 
             // ---- OPER: load the operands ------------------------------------------------
             S_OPER: begin
-                // A: rs1, pc, a CSR value, or 0
-                if (is_csr)
-                    A <= csr_in_ram ? p1 : csr_rdata;
-                else if (is_lui | is_ecall | is_illegal)
-                    A <= 32'd0;
-                else if (is_auipc | is_jal | is_jalr | is_ebreak)
-                    A <= pc;
-                else
-                    A <= p1;               // rs1; mepc for MRET
-                // B: 4 (JAL/JALR link first), 0, rs2 or the immediate; inverted to subtract
-                if (is_jal | is_jalr)
-                    B <= 32'd4;
-                else if (is_ecall | is_ebreak | is_mret)
-                    B <= 32'd0;
-                else if (use_rs2)
-                    B <= is_sub ? ~p2 : p2;
-                else
-                    B <= is_sub ? ~imm : imm;
-                cin   <= is_sub;
+                cin   <= is_sub | (is_muldiv & md_a_neg);
                 // MRET needs only pc <- mepc + 0 (and the mstatus update, done now)
                 state <= is_mret ? S_WB : S_EXEC;
             end
 
             // ---- EXEC: the operation; prepare the next pc (A + B in WB) ------------------
             S_EXEC: begin
-                R   <= alu_result;
-                cin <= 1'b0;
-                if (is_csr) begin
-                    B <= 32'd0;            // A (the old CSR value) + 0 in the CSR state
-                end else begin
-                    A <= is_jalr ? p1 : pc;
-                    B <= (static_exc | ls_misaligned) ? 32'd0 : taken ? imm : 32'd4;
-                end
+                cin      <= is_muldiv & md_cin_exec;
+                md_top   <= 1'b0;
+                md_count <= is_muldiv ? (md_div ? 6'd32 : 6'd31) : {1'b0, shamt};
 
-                if (static_exc | ls_misaligned) state <= S_TRAP1;   // R = mtval, A = pc
+                if (trap_now)                   state <= S_TRAP1;   // R = mtval, A = pc
                 else if (is_load | is_store)    state <= S_MEM;
                 else if (is_shift)              state <= S_SHIFT;
-                else if (is_muldiv)             state <= S_MULDIV;
+                else if (is_muldiv)             state <= S_MDSTEP;
                 else if (is_csr)                state <= S_CSR;
                 else                            state <= S_WB;
             end
 
-            // ---- SHIFT / MULDIV: wait for the iterative unit -----------------------------
+            // ---- SHIFT: R shifts by 4 while 4 or more places remain, then by 1 -----------
             S_SHIFT: begin
-                R <= shift_result;
-                if (!shift_busy) state <= S_WB;
+                md_count <= md_count - (sh_big ? 6'd4 : 6'd1);
+                if (!sh_busy) state <= S_WB;
             end
-            S_MULDIV: begin
-                R <= md_result;
-                if (!md_busy) state <= S_WB;
+
+            // ---- MDSTEP / MDFIX / MDEND: multiply or divide (see above) ------------------
+            S_MDSTEP: begin
+                md_top   <= md_rem_top;
+                cin      <= md_cin_step;
+                md_count <= md_count - 6'd1;
+                if (md_count == 6'd0) state <= S_MDFIX;
+            end
+            S_MDFIX: begin                 // negated 64-bit product high word: ~hi + (lo == 0)
+                cin   <= md_neg & (md_want_lo | md_div | (R == 32'd0));
+                state <= S_MDEND;
+            end
+            S_MDEND: begin
+                cin   <= 1'b0;
+                state <= S_WB;
             end
 
             // ---- MEM: one bus access at address R ----------------------------------------
             S_MEM: begin
-                if (i_mem_ready) begin
-                    if (is_load)
-                        R <= load_value;
-                    state <= S_WB;
-                end
+                if (i_mem_ready) state <= S_WB;
             end
 
-            // ---- CSR: write the new value (R), R <- old value (A + 0) ----------------------
-            S_CSR: begin
-                R     <= sum;
-                A     <= pc;
-                B     <= 32'd4;
-                state <= S_WB;
-            end
+            // ---- CSR: write the new CSR value (R), R <- old value (A + 0) ----------------
+            S_CSR: state <= S_WB;
 
             // ---- WB: write rd, pc <- A + B, trace; or a misaligned jump target traps -----
             S_WB: begin
                 if (sum[1]) begin
                     // only a jump or taken branch can get here with bit 1 set
-                    R     <= {sum[31:1], 1'b0};   // mtval = the target (JALR clears bit 0)
-                    A     <= pc;
-                    B     <= 32'd0;
-                    state <= S_TRAP1;
+                    state <= S_TRAP1;      // R = the target (JALR clears bit 0), A = pc
                 end else begin
                     pc    <= {sum[31:2], 2'b00};
 
@@ -361,9 +530,7 @@ module kvm_cpu #(
                     if (irq_pending) begin
                         irq_q     <= 1'b1;
                         irq_ext_q <= irq_ext;
-                        A         <= 32'd0;
-                        B         <= 32'd0;
-                        state     <= S_IRQ;
+                        state     <= S_IRQ;   // A, B = 0
                     end else begin
                         state     <= S_FETCH;
                     end
@@ -371,23 +538,9 @@ module kvm_cpu #(
             end
 
             // ---- trap entry -------------------------------------------------------------
-            S_IRQ: begin                   // R <- mtval = 0; A <- pc (the next instruction)
-                R     <= sum;
-                A     <= pc;
-                state <= S_TRAP1;
-            end
-            S_TRAP1: begin                 // mtval <- R; R <- pc; port 1 reads mtvec
-                R     <= sum;
-                A     <= 32'd0;
-                B     <= {irq_q, 26'd0, exc_code};
-                state <= S_TRAP2;
-            end
-            S_TRAP2: begin                 // mepc <- R; R <- mcause; A + B = the vector
-                R     <= sum;
-                A     <= {p1[31:2], 2'b00};
-                B     <= (irq_q & p1[0]) ? {25'd0, exc_code, 2'b00} : 32'd0;
-                state <= S_TRAP3;
-            end
+            S_IRQ:   state <= S_TRAP1;
+            S_TRAP1: state <= S_TRAP2;
+            S_TRAP2: state <= S_TRAP3;
             S_TRAP3: begin                 // mcause <- R; pc <- vector; trace
                 pc    <= {sum[31:2], 2'b00};
                 if (!irq_q) begin

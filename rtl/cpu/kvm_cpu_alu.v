@@ -24,13 +24,15 @@ module kvm_cpu_alu (
     output wire [31:0] o_sum,     // a + b + cin
     output wire        o_eq,      // a == original b      (valid when subtracting)
     output wire        o_lt,      // a <  original b signed   (valid when subtracting)
-    output wire        o_ltu      // a <  original b unsigned (valid when subtracting)
+    output wire        o_ltu,     // a <  original b unsigned (valid when subtracting)
+    output wire        o_carry    // carry out of a + b + cin (bit 32)
 );
     wire [32:0] sum33 = {1'b0, i_a} + {1'b0, i_b} + {32'd0, i_cin};
     assign o_sum = sum33[31:0];
 
     // a - b borrows (no carry out) exactly when a < b unsigned.
-    assign o_ltu = ~sum33[32];
+    assign o_ltu   = ~sum33[32];
+    assign o_carry = sum33[32];
     // Same signs (a[31] == original b[31], i.e. a[31] != i_b[31]): the difference cannot
     // overflow and its sign answers. Different signs: a < b iff a is the negative one.
     assign o_lt  = (i_a[31] == i_b[31]) ? i_a[31] : sum33[31];

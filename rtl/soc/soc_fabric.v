@@ -68,6 +68,7 @@ module soc_fabric #(
     wire        rdy_rom, rdy_ram, rdy_flash, rdy_sysctl, rdy_uart, rdy_timer, rdy_wdt,
                 rdy_spi, rdy_gpio;
     soc_bus u_bus (
+        .i_clk(i_clk_sys), .i_rst(rst_sys),
         .i_valid(i_mem_valid), .i_addr(i_mem_addr), .i_wstrb(i_mem_wstrb),
         .o_rdata(o_mem_rdata), .o_ready(o_mem_ready),
         .o_sel_rom(sel_rom),       .i_rdata_rom(rd_rom),       .i_ready_rom(rdy_rom),

@@ -2,8 +2,9 @@
 //   `ICE40_SPRAM defined (UP5K board build): four SB_SPRAM256KA (16K x 16 each), two in
 //   parallel for 32 bits, two banks deep = 128 KiB. Otherwise a behavioural array of
 //   WORDS words (block RAM inference / simulation).
-// Timing: writes complete in the cycle they are requested (ready = i_sel); reads have one
-// wait state (registered RAM output), ready the cycle after i_sel.
+// Timing: writes complete in the cycle they are selected (the interconnect answers them
+// itself, posted); reads have one wait state (registered RAM output): o_ready is the read
+// acknowledge only, a flop, high the cycle after a read is selected.
 // Clocks: i_clk = clk_sys.
 `default_nettype none
 module soc_ram #(
@@ -23,7 +24,7 @@ module soc_ram #(
     always @(posedge i_clk)
         if (i_rst) rd_ack <= 1'b0;
         else rd_ack <= i_sel & ~is_write & ~rd_ack;
-    assign o_ready = is_write ? i_sel : rd_ack;
+    assign o_ready = rd_ack;
 
 `ifdef ICE40_SPRAM
     // 15-bit word address: [14] bank, [13:0] SPRAM address. WORDS must be 32768 here.
