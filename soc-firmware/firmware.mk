@@ -109,9 +109,11 @@ $(BOOTROM_HEX): $(BOOTROM_BIN) soc-firmware/boot/bin2hex.py
 	python3 soc-firmware/boot/bin2hex.py --words 512 $< $@
 
 # ---- host tool ----
-$(MKFWIMG): tools/mkfwimg.c common/fwimage.c common/fwimage.h common/crc32.c $(GEN_REGS_H)
+$(MKFWIMG): tools/mkfwimg.c tools/lib/elf32.c tools/lib/elf32.h common/fwimage.c common/fwimage.h \
+	    common/crc32.c $(GEN_REGS_H)
 	@mkdir -p $(@D)
-	$(HOST_CC) $(HOST_CFLAGS) tools/mkfwimg.c common/fwimage.c common/crc32.c -o $@
+	$(HOST_CC) $(HOST_CFLAGS) -Itools/lib tools/mkfwimg.c tools/lib/elf32.c common/fwimage.c \
+		common/crc32.c -o $@
 
 # ---- native unit tests ----
 FW_TEST_B      := $(FW_B)/test

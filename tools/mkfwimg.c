@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "crc32.h"
+#include "elf32.h"
 #include "fwimage.h"
 
 #define EXIT_BAD_IMAGE	1
@@ -80,55 +81,31 @@ static int parse_u32(const char *s, int base, uint32_t *out)
 	return 0;
 }
 
-static uint32_t le16(const uint8_t *p)
-{
-	return p[0] | (uint32_t)p[1] << 8;
-}
-
-static uint32_t le32(const uint8_t *p)
-{
-	return le16(p) | le16(p + 2) << 16;
-}
-
-#define PT_LOAD 1
-
 /*
- * Flatten the PT_LOAD segments of an ELF32 LE file into a fresh buffer starting at the lowest
+ * Flatten the PT_LOAD segments of an ELF file into a fresh buffer starting at the lowest
  * physical (load) address. Returns the buffer; *base, *len and *entry are filled.
  */
-static uint8_t *elf_flatten(const char *path, const uint8_t *f, size_t flen,
-			    uint32_t *base, size_t *len, uint32_t *entry)
+static uint8_t *elf_flatten(const char *path, uint32_t *base, size_t *len, uint32_t *entry)
 {
-	uint32_t phoff, phentsize, phnum, lo = 0xFFFFFFFFu, hi = 0;
-	uint8_t *out;
+	uint32_t lo = 0xFFFFFFFFu, hi = 0;
+	struct elf32_seg seg;
+	struct elf32 e;
 	unsigned int i;
+	uint8_t *out;
+	char err[256];
 
-	if (flen < 52 || f[4] != 1 || f[5] != 1) {
-		fprintf(stderr, "%s: %s: not a 32-bit little-endian ELF\n", prog, path);
+	if (elf32_open(&e, path, err, sizeof(err))) {
+		fprintf(stderr, "%s: %s\n", prog, err);
 		exit(EXIT_USAGE);
 	}
-	*entry = le32(f + 24);
-	phoff = le32(f + 28);
-	phentsize = le16(f + 42);
-	phnum = le16(f + 44);
-	if (phentsize < 32 || phoff > flen || (uint64_t)phnum * phentsize > flen - phoff) {
-		fprintf(stderr, "%s: %s: bad program header table\n", prog, path);
-		exit(EXIT_USAGE);
-	}
-	for (i = 0; i < phnum; i++) {
-		const uint8_t *ph = f + phoff + i * phentsize;
-		uint32_t paddr = le32(ph + 12), filesz = le32(ph + 16);
-
-		if (le32(ph) != PT_LOAD || filesz == 0)
+	for (i = 0; i < elf32_segments(&e); i++) {
+		elf32_segment(&e, i, &seg);
+		if (seg.filesz == 0)
 			continue;
-		if (le32(ph + 4) > flen || filesz > flen - le32(ph + 4)) {
-			fprintf(stderr, "%s: %s: segment %u outside the file\n", prog, path, i);
-			exit(EXIT_USAGE);
-		}
-		if (paddr < lo)
-			lo = paddr;
-		if (paddr + filesz > hi)
-			hi = paddr + filesz;
+		if (seg.paddr < lo)
+			lo = seg.paddr;
+		if (seg.paddr + seg.filesz > hi)
+			hi = seg.paddr + seg.filesz;
 	}
 	if (hi <= lo) {
 		fprintf(stderr, "%s: %s: no loadable data\n", prog, path);
@@ -144,15 +121,14 @@ static uint8_t *elf_flatten(const char *path, const uint8_t *f, size_t flen,
 		fprintf(stderr, "%s: out of memory\n", prog);
 		exit(EXIT_USAGE);
 	}
-	for (i = 0; i < phnum; i++) {
-		const uint8_t *ph = f + phoff + i * phentsize;
-
-		if (le32(ph) != PT_LOAD || le32(ph + 16) == 0)
-			continue;
-		memcpy(out + (le32(ph + 12) - lo), f + le32(ph + 4), le32(ph + 16));
+	for (i = 0; i < elf32_segments(&e); i++) {
+		elf32_segment(&e, i, &seg);
+		memcpy(out + (seg.paddr - lo), seg.data, seg.filesz);
 	}
 	*base = lo;
 	*len = hi - lo;
+	*entry = e.entry;
+	elf32_close(&e);
 	return out;
 }
 
@@ -200,8 +176,8 @@ static int do_build(const char *in, const char *out, int have_load, uint32_t loa
 	int err;
 
 	if (flen >= 4 && !memcmp(f, "\177ELF", 4)) {
-		payload = elf_flatten(in, f, flen, &base, &plen, &elf_entry);
 		free(f);
+		payload = elf_flatten(in, &base, &plen, &elf_entry);
 		if (have_load && load != base) {
 			fprintf(stderr, "%s: %s: --load 0x%08x but the ELF loads at 0x%08x\n",
 				prog, in, load, base);

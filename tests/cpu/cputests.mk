@@ -28,9 +28,9 @@ BENCHES += cpi
 .PHONY: $(CPU_DTESTS:%=test-cpu-%) test-iss-selfcheck test-cpu-random fuzz-cpu bench-cpi \
         cpu-tests
 
-$(ISS): tools/iss/iss.c tools/iss/rv32.c tools/iss/rv32.h
+$(ISS): tools/iss/iss.c tools/iss/rv32.c tools/iss/rv32.h tools/lib/elf32.c tools/lib/elf32.h
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_CFLAGS) -o $@ tools/iss/iss.c tools/iss/rv32.c
+	$(HOST_CC) $(HOST_CFLAGS) -Itools/lib -o $@ tools/iss/iss.c tools/iss/rv32.c tools/lib/elf32.c
 
 $(RVGEN): $(CPUT_DIR)/rvgen.c
 	@mkdir -p $(dir $@)

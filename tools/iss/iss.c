@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "elf32.h"
 #include "rv32.h"
 
 #define PAGE_BITS 12
@@ -56,138 +57,36 @@ void rv_mem_write(uint32_t addr, uint32_t val, int size)
 		*byte_ptr(addr + (uint32_t)i) = (uint8_t)(val >> (8 * i));
 }
 
-/* ---- ELF32 loader (little-endian RISC-V executables) ---- */
+/* ---- program loading (tools/lib/elf32) ---- */
 
 struct elf_syms {
 	int have_tohost, have_irq, have_sig;
 	uint32_t tohost, irq, sig_begin, sig_end;
 };
 
-static uint32_t rd16(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8;
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	return rd16(p) | rd16(p + 2) << 16;
-}
-
-static uint8_t *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
-		fclose(f);
-		return NULL;
-	}
-	buf = malloc((size_t)n + 1);
-	if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
-static int in_file(size_t len, uint32_t off, uint32_t size)
-{
-	return off <= len && size <= len - off;
-}
-
-static void find_symbols(const uint8_t *e, size_t len, struct elf_syms *sy)
-{
-	uint32_t shoff = rd32(e + 32), shentsize = rd16(e + 46), shnum = rd16(e + 48);
-	uint32_t i, j;
-
-	if (!in_file(len, shoff, shnum * shentsize))
-		return;
-	for (i = 0; i < shnum; i++) {
-		const uint8_t *sh = e + shoff + i * shentsize;
-		const uint8_t *str;
-		uint32_t off = rd32(sh + 16), size = rd32(sh + 20), link = rd32(sh + 24);
-		uint32_t stroff, strsize;
-
-		if (rd32(sh + 4) != 2 || link >= shnum)	/* SHT_SYMTAB */
-			continue;
-		stroff = rd32(e + shoff + link * shentsize + 16);
-		strsize = rd32(e + shoff + link * shentsize + 20);
-		if (!in_file(len, off, size) || !in_file(len, stroff, strsize))
-			continue;
-		str = e + stroff;
-		for (j = 0; j + 16 <= size; j += 16) {
-			const uint8_t *sym = e + off + j;
-			uint32_t name = rd32(sym), value = rd32(sym + 4);
-			const char *n;
-
-			if (name >= strsize || !memchr(str + name, 0, strsize - name))
-				continue;
-			n = (const char *)str + name;
-			if (!strcmp(n, "tohost")) {
-				sy->tohost = value;
-				sy->have_tohost = 1;
-			} else if (!strcmp(n, "rvrun_irq")) {
-				sy->irq = value;
-				sy->have_irq = 1;
-			} else if (!strcmp(n, "begin_signature")) {
-				sy->sig_begin = value;
-				sy->have_sig |= 1;
-			} else if (!strcmp(n, "end_signature")) {
-				sy->sig_end = value;
-				sy->have_sig |= 2;
-			}
-		}
-	}
-}
-
 static int load_elf(const char *path, uint32_t *entry, struct elf_syms *sy)
 {
-	static const uint8_t ident[6] = { 0x7f, 'E', 'L', 'F', 1, 1 };
-	uint32_t phoff, phentsize, phnum, i, k;
-	size_t len;
-	uint8_t *e = read_file(path, &len);
+	struct elf32 e;
+	struct elf32_seg seg;
+	unsigned int i;
+	uint32_t k;
+	char err[256];
 
-	if (!e) {
-		fprintf(stderr, "iss: cannot read %s: %s\n", path, strerror(errno));
+	if (elf32_open(&e, path, err, sizeof(err))) {
+		fprintf(stderr, "iss: %s\n", err);
 		return -1;
 	}
-	if (len < 52 || memcmp(e, ident, sizeof(ident)) || rd16(e + 18) != 243) {
-		fprintf(stderr, "iss: %s is not a little-endian ELF32 RISC-V file\n", path);
-		free(e);
-		return -1;
+	*entry = e.entry;
+	for (i = 0; i < elf32_segments(&e); i++) {
+		elf32_segment(&e, i, &seg);
+		for (k = 0; k < seg.memsz; k++)
+			*byte_ptr(seg.vaddr + k) = k < seg.filesz ? seg.data[k] : 0;
 	}
-	*entry = rd32(e + 24);
-	phoff = rd32(e + 28);
-	phentsize = rd16(e + 42);
-	phnum = rd16(e + 44);
-	if (!in_file(len, phoff, phnum * phentsize)) {
-		fprintf(stderr, "iss: %s: bad program headers\n", path);
-		free(e);
-		return -1;
-	}
-	for (i = 0; i < phnum; i++) {
-		const uint8_t *ph = e + phoff + i * phentsize;
-		uint32_t off = rd32(ph + 4), vaddr = rd32(ph + 8);
-		uint32_t filesz = rd32(ph + 16), memsz = rd32(ph + 20);
-
-		if (rd32(ph) != 1)	/* PT_LOAD */
-			continue;
-		if (!in_file(len, off, filesz) || filesz > memsz) {
-			fprintf(stderr, "iss: %s: bad segment %u\n", path, i);
-			free(e);
-			return -1;
-		}
-		for (k = 0; k < memsz; k++)
-			*byte_ptr(vaddr + k) = k < filesz ? e[off + k] : 0;
-	}
-	find_symbols(e, len, sy);
-	free(e);
+	sy->have_tohost = !elf32_symbol(&e, "tohost", &sy->tohost);
+	sy->have_irq = !elf32_symbol(&e, "rvrun_irq", &sy->irq);
+	sy->have_sig = !elf32_symbol(&e, "begin_signature", &sy->sig_begin) &&
+		       !elf32_symbol(&e, "end_signature", &sy->sig_end);
+	elf32_close(&e);
 	return 0;
 }
 
@@ -196,7 +95,7 @@ static int write_signature(const char *path, const struct elf_syms *sy)
 	FILE *f;
 	uint32_t a;
 
-	if (sy->have_sig != 3) {
+	if (!sy->have_sig) {
 		fprintf(stderr, "iss: no begin_signature/end_signature symbols\n");
 		return -1;
 	}
