@@ -5,13 +5,14 @@
 // A multicycle core built around ONE adder. Its two inputs are the registers A and B; every
 // state loads A and B with what the next state wants to add, and latches the sum (or the
 // logic/compare result) in the result register R. Block-RAM outputs go into A and B
-// through one small multiplexer; the memory address comes from pc or R.
+// through one small multiplexer; the memory address comes from pc or R. Shifts, multiply
+// and divide also run on A, B, R and this adder: there is no separate unit.
 //
 //   FETCH   pc on the bus; the instruction word is decoded into registered flags and the
 //           register file (block RAM) reads rs1/rs2 (or a CSR) at the same edge   (1 + wait)
 //   OPER    A, B <- the operands (rs1, rs2, immediate, pc, CSR value)                 (1)
 //   EXEC    R <- A op B; A, B <- pc and 4 (or the branch/jump target operands)        (1)
-//   SHIFT   iterative shifter (shifts only)                                  (1 + n/4 + n%4)
+//   SHIFT   R shifts in place, 4 places per cycle while >= 4 remain, then 1  (1 + n/4 + n%4)
 //   MDSTEP  M extension: 32 multiply / 33 divide steps on A, R and the adder     (32 / 33)
 //   MDFIX   M extension: B <- the wanted word (negated: ~word, carry in)                (1)
 //   MDEND   M extension: R <- A + B; A, B <- pc and 4                                   (1)
@@ -91,7 +92,7 @@ module kvm_cpu #(
         .o_sub(dc_sub), .o_writes_rd(dc_writes_rd), .o_illegal(dc_illegal), .o_imm(dc_imm)
     );
 
-    reg is_lui, is_auipc, is_jal, is_jalr, is_branch, is_load, is_store, is_alu, is_shift;
+    reg is_lui, is_auipc, is_jal, is_jalr, is_load, is_store, is_alu, is_shift;
     reg is_muldiv, is_csr, csr_write, is_ecall, is_ebreak, is_mret, use_rs2, is_sub;
     reg writes_rd, is_illegal;
     reg [31:0] imm;
@@ -123,17 +124,11 @@ module kvm_cpu #(
         .o_eq(alu_eq), .o_lt(alu_lt), .o_ltu(alu_ltu), .o_carry(alu_carry)
     );
 
-    // branch condition, by funct3: beq bne - - blt bge bltu bgeu
-    reg cond;
-    always @(*) begin
-        case (funct3[2:1])
-            2'd0:    cond = alu_eq;
-            2'd2:    cond = alu_lt;
-            2'd3:    cond = alu_ltu;
-            default: cond = 1'b0;
-        endcase
-    end
-    wire taken = is_jal | is_jalr | (is_branch & (cond ^ funct3[0]));
+    // branch condition, by funct3: beq bne - - blt bge bltu bgeu. The selects are decoded
+    // and registered in FETCH (br_*), so only the compare outputs are late here.
+    reg br_eq, br_lt, br_ltu, br_not, is_jump;
+    wire cond  = (br_eq & alu_eq) | (br_lt & alu_lt) | (br_ltu & alu_ltu);
+    wire taken = is_jump | (br_not ^ cond);
 
     // loads and stores: address = sum in EXEC; funct3[1:0]: 0 byte, 1 half, 2 word
     wire ls_misaligned = (is_load | is_store)
@@ -141,7 +136,7 @@ module kvm_cpu #(
     wire static_exc    = is_illegal | is_ecall | is_ebreak;
 
     // =====================================================================================
-    // CSRs in flip-flops, shifter, multiplier/divider
+    // CSRs in flip-flops
     // =====================================================================================
     wire [31:0] csr_rdata;
     wire        csr_in_ram, irq_pending, irq_ext;
@@ -271,20 +266,12 @@ module kvm_cpu #(
     wire sh_fill   = insn[30] & R[31];                    // SRA sign fill
     wire [4:0] shamt = use_rs2 ? p2[4:0] : insn[24:20];
 
-    // EXEC, the next-pc operand: imm (taken), 4 (not taken), 0 (trap). These depend on the
-    // end of the carry chain, so they are kept as separate nets and enter B's multiplexer
-    // in its last LUT (b_late), not at the bottom of its select logic.
-    (* keep *) wire exec_imm  = ~trap_now & taken;
-    (* keep *) wire exec_four = ~trap_now & ~taken;
-    reg b_exec;                            // B <- imm / 4 / 0 as the two signals above say
-
     reg a_en, a_p1, a_p1_hi, a_pc, a_csr, a_mdiv, a_mmul;
     reg b_en, b_p2, b_imm, b_p1, b_r, b_a, b_atop, b_four, b_trap1, b_vec, b_inv;
     reg r_en, r_alu, r_clr0, r_load, r_shr1, r_shl1, r_shr4, r_shl4;
     always @(*) begin
         {a_p1, a_p1_hi, a_pc, a_csr, a_mdiv, a_mmul} = 6'd0;
         {b_p2, b_imm, b_p1, b_r, b_a, b_atop, b_four, b_trap1, b_vec, b_inv} = 10'd0;
-        b_exec = 1'b0;
         {r_alu, r_clr0, r_load, r_shr1, r_shl1, r_shr4, r_shl4} = 7'd0;
         a_en = 1'b1;
         b_en = 1'b1;
@@ -322,7 +309,8 @@ module kvm_cpu #(
             end else begin
                 a_p1   = is_jalr;
                 a_pc   = ~is_jalr;
-                b_exec = 1'b1;
+                b_imm  = ~trap_now & taken;
+                b_four = ~trap_now & ~taken;
             end
         end
         S_SHIFT: begin
@@ -391,12 +379,11 @@ module kvm_cpu #(
     // its own LUT per bit, and that enters A's multiplexer last
     (* keep *) wire [31:0] a_div = {32{a_mdiv}} & (md_fits ? {sum[30:0], R[31]}
                                                            : {A[30:0], R[31]});
-    wire [31:0] a_next = ({32{a_p1}}       & p1)
-                       | ({32{a_p1_hi}}    & {p1[31:2], 2'b00})
-                       | ({32{a_pc}}       & pc)
-                       | ({32{a_csr}}      & csr_rdata)
-                       | a_div
-                       | ({32{a_mmul}}     & {alu_carry, sum[31:1]});
+    (* keep *) wire [31:0] a_early = ({32{a_p1}}    & p1)
+                                   | ({32{a_p1_hi}} & {p1[31:2], 2'b00})
+                                   | ({32{a_pc}}    & pc)
+                                   | ({32{a_csr}}   & csr_rdata);
+    wire [31:0] a_next = a_early | a_div | ({32{a_mmul}} & {alu_carry, sum[31:1]});
     wire [31:0] b_src  = ({32{b_p2}}    & p2)
                        | ({32{b_imm}}   & imm)
                        | ({32{b_p1}}    & p1)
@@ -406,9 +393,7 @@ module kvm_cpu #(
                        | ({32{b_four}}  & 32'd4)
                        | ({32{b_trap1}} & {irq_q, 26'd0, exc_code})
                        | ({32{b_vec}}   & {25'd0, exc_code, 2'b00});
-    wire [31:0] b_late = ({32{b_exec & exec_imm}}  & imm)
-                       | ({32{b_exec & exec_four}} & 32'd4);
-    wire [31:0] b_next = (b_src ^ {32{b_inv}}) | b_late;
+    wire [31:0] b_next = b_src ^ {32{b_inv}};
     wire        shr_in = (state == S_MDSTEP) ? sum[0] : sh_fill;
     wire [31:0] r_next = ({32{r_alu}}  & {alu_result[31:1], alu_result[0] & ~r_clr0})
                        | ({32{r_load}} & load_value)
@@ -449,13 +434,18 @@ module kvm_cpu #(
                 if (i_mem_ready) begin
                     insn      <= i_mem_rdata;
                     is_lui    <= dc_lui;    is_auipc  <= dc_auipc;  is_jal    <= dc_jal;
-                    is_jalr   <= dc_jalr;   is_branch <= dc_branch; is_load   <= dc_load;
+                    is_jalr   <= dc_jalr;   is_load   <= dc_load;
                     is_store  <= dc_store;  is_alu    <= dc_alu;    is_shift  <= dc_shift;
                     is_muldiv <= dc_muldiv; is_csr    <= dc_csr;    csr_write <= dc_csr_write;
                     is_ecall  <= dc_ecall;  is_ebreak <= dc_ebreak; is_mret   <= dc_mret;
                     use_rs2   <= dc_use_rs2; is_sub   <= dc_sub;
                     writes_rd <= dc_writes_rd; is_illegal <= dc_illegal;
                     imm       <= dc_imm;
+                    is_jump   <= dc_jal | dc_jalr;
+                    br_eq     <= dc_branch & (i_mem_rdata[14:13] == 2'd0);
+                    br_lt     <= dc_branch & (i_mem_rdata[14:13] == 2'd2);
+                    br_ltu    <= dc_branch & (i_mem_rdata[14:13] == 2'd3);
+                    br_not    <= dc_branch & i_mem_rdata[12];
                     state     <= S_OPER;
                 end
             end
