@@ -16,18 +16,20 @@ all: $(RV_RUN)
 
 # The harness is C++ with the kernel-style warnings; it is checked on its own because
 # Verilator's generated code is not built with -Werror.
-$(RV_RUN_OBJ)/rv_run.check: sim/rv-run/rv_run.cpp $(CPU_RTL)
+$(RV_RUN_OBJ)/rv_run.check: sim/rv-run/rv_run.cpp tools/lib/elf32.h $(CPU_RTL)
 	@mkdir -p $(RV_RUN_OBJ)
 	$(VERILATOR) --cc --top-module kvm_cpu -Irtl/cpu --Mdir $(RV_RUN_OBJ)/chk $(CPU_RTL) >/dev/null
-	$(CXX) -std=c++17 -fsyntax-only -Wall -Wextra -Werror -isystem $(RV_RUN_OBJ)/chk \
+	$(CXX) -std=c++17 -fsyntax-only -Wall -Wextra -Werror -Itools/lib -isystem $(RV_RUN_OBJ)/chk \
 	    -isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include \
 	    -isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include/vltstd sim/rv-run/rv_run.cpp
 	@touch $@
 
-$(RV_RUN): $(CPU_RTL) sim/rv-run/rv_run.cpp $(RV_RUN_OBJ)/rv_run.check
+$(RV_RUN): $(CPU_RTL) sim/rv-run/rv_run.cpp tools/lib/elf32.c tools/lib/elf32.h \
+	    $(RV_RUN_OBJ)/rv_run.check
 	@mkdir -p $(RV_RUN_OBJ)
-	$(VERILATOR) $(VL_FLAGS) --top-module kvm_cpu -Irtl/cpu --Mdir $(RV_RUN_OBJ) -o rv-run \
-	    $(CPU_RTL) $(CURDIR)/sim/rv-run/rv_run.cpp
+	$(VERILATOR) $(VL_FLAGS) -CFLAGS -I$(CURDIR)/tools/lib --top-module kvm_cpu -Irtl/cpu \
+	    --Mdir $(RV_RUN_OBJ) -o rv-run $(CPU_RTL) $(CURDIR)/sim/rv-run/rv_run.cpp \
+	    $(CURDIR)/tools/lib/elf32.c
 	cp $(RV_RUN_OBJ)/rv-run $@
 
 $(RVT_OUT)/%.elf: $(RVT_SRC)/%.S $(RVT_SRC)/test.h $(RVT_SRC)/link.ld

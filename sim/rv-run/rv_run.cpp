@@ -11,7 +11,7 @@
  * v>>1", exit 1. Cycle limit -> exit 2. Bad input -> exit 3. A store to symbol "rvrun_irq"
  * drives the interrupt lines (bit 7 timer, bit 11 external).
  */
-#include <elf.h>
+#include "elf32.h"
 #include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
@@ -81,95 +81,28 @@ static void die_input(const char *path, const char *why)
 
 static void load_elf(const char *path, struct program *prog)
 {
-	FILE *f = fopen(path, "rb");
+	struct elf32 e;
+	struct elf32_seg seg;
+	char err[256];
 
-	if (!f) {
-		fprintf(stderr, "rv-run: %s: %s\n", path, strerror(errno));
+	if (elf32_open(&e, path, err, sizeof(err))) {
+		fprintf(stderr, "rv-run: %s\n", err);
 		exit(EXIT_BADINPUT);
 	}
-	std::vector<uint8_t> img;
-	uint8_t buf[65536];
-	size_t n;
-
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		img.insert(img.end(), buf, buf + n);
-	fclose(f);
-
-	if (img.size() < sizeof(Elf32_Ehdr) || memcmp(img.data(), ELFMAG, SELFMAG) != 0)
-		die_input(path, "not an ELF file");
-	Elf32_Ehdr eh;
-
-	memcpy(&eh, img.data(), sizeof(eh));
-	if (eh.e_ident[EI_CLASS] != ELFCLASS32 || eh.e_ident[EI_DATA] != ELFDATA2LSB ||
-	    eh.e_machine != EM_RISCV)
-		die_input(path, "not a 32-bit little-endian RISC-V ELF file");
-	if (eh.e_type != ET_EXEC)
-		die_input(path, "not an executable ELF file");
-
-	/* program headers: load every PT_LOAD segment (memsz beyond filesz is zero) */
-	if (eh.e_phentsize != sizeof(Elf32_Phdr) ||
-	    (uint64_t)eh.e_phoff + (uint64_t)eh.e_phnum * sizeof(Elf32_Phdr) > img.size())
-		die_input(path, "bad program header table");
-	int loaded = 0;
-
-	for (unsigned i = 0; i < eh.e_phnum; i++) {
-		Elf32_Phdr ph;
-
-		memcpy(&ph, img.data() + eh.e_phoff + i * sizeof(ph), sizeof(ph));
-		if (ph.p_type != PT_LOAD)
-			continue;
-		if ((uint64_t)ph.p_offset + ph.p_filesz > img.size() || ph.p_filesz > ph.p_memsz)
-			die_input(path, "segment outside the file");
-		for (uint32_t j = 0; j < ph.p_filesz; j++)
-			mem_write8(ph.p_paddr + j, img[ph.p_offset + j]);
-		for (uint32_t j = ph.p_filesz; j < ph.p_memsz; j++)
-			mem_write8(ph.p_paddr + j, 0);
-		loaded++;
-	}
-	if (!loaded)
+	/* load every PT_LOAD segment at its physical address; memsz beyond filesz is zero */
+	if (!elf32_segments(&e))
 		die_input(path, "no loadable segment");
-	prog->entry = eh.e_entry;
-
-	/* section headers: find the symbol table and its string table */
-	if (eh.e_shoff == 0 || eh.e_shentsize != sizeof(Elf32_Shdr) ||
-	    (uint64_t)eh.e_shoff + (uint64_t)eh.e_shnum * sizeof(Elf32_Shdr) > img.size())
-		die_input(path, "no section header table (needed for the tohost symbol)");
-	std::vector<Elf32_Shdr> sh(eh.e_shnum);
-
-	memcpy(sh.data(), img.data() + eh.e_shoff, eh.e_shnum * sizeof(Elf32_Shdr));
-	for (unsigned i = 0; i < eh.e_shnum; i++) {
-		if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh.e_shnum)
-			continue;
-		const Elf32_Shdr &st = sh[i], &str = sh[st.sh_link];
-
-		if ((uint64_t)st.sh_offset + st.sh_size > img.size() ||
-		    (uint64_t)str.sh_offset + str.sh_size > img.size())
-			die_input(path, "symbol table outside the file");
-		for (uint32_t off = 0; off + sizeof(Elf32_Sym) <= st.sh_size; off += sizeof(Elf32_Sym)) {
-			Elf32_Sym sym;
-
-			memcpy(&sym, img.data() + st.sh_offset + off, sizeof(sym));
-			if (sym.st_name >= str.sh_size || sym.st_shndx == SHN_UNDEF)
-				continue;
-			const char *name = (const char *)img.data() + str.sh_offset + sym.st_name;
-			size_t maxlen = str.sh_size - sym.st_name;
-
-			if (strnlen(name, maxlen) == maxlen)
-				continue;
-			if (!strcmp(name, "tohost")) {
-				prog->has_tohost = true;
-				prog->tohost = sym.st_value;
-			} else if (!strcmp(name, "begin_signature")) {
-				prog->has_sig = true;
-				prog->sig_begin = sym.st_value;
-			} else if (!strcmp(name, "end_signature")) {
-				prog->sig_end = sym.st_value;
-			} else if (!strcmp(name, "rvrun_irq")) {
-				prog->has_irq = true;
-				prog->irq = sym.st_value;
-			}
-		}
+	for (unsigned i = 0; i < elf32_segments(&e); i++) {
+		elf32_segment(&e, i, &seg);
+		for (uint32_t j = 0; j < seg.memsz; j++)
+			mem_write8(seg.paddr + j, j < seg.filesz ? seg.data[j] : 0);
 	}
+	prog->entry = e.entry;
+	prog->has_tohost = !elf32_symbol(&e, "tohost", &prog->tohost);
+	prog->has_sig = !elf32_symbol(&e, "begin_signature", &prog->sig_begin) &&
+			!elf32_symbol(&e, "end_signature", &prog->sig_end);
+	prog->has_irq = !elf32_symbol(&e, "rvrun_irq", &prog->irq);
+	elf32_close(&e);
 	if (!prog->has_tohost)
 		die_input(path, "no 'tohost' symbol");
 }

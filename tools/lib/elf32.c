@@ -64,7 +64,7 @@ int elf32_open(struct elf32 *e, const char *path, char *err, size_t errlen)
 		fclose(f);
 		return fail(e, err, errlen, "cannot read %s", path);
 	}
-	e->data = malloc((size_t)n + 1);
+	e->data = (uint8_t *)malloc((size_t)n + 1);
 	if (!e->data || fread(e->data, 1, (size_t)n, f) != (size_t)n) {
 		fclose(f);
 		return fail(e, err, errlen, "cannot read %s", path);
@@ -151,6 +151,8 @@ int elf32_symbol(const struct elf32 *e, const char *name, uint32_t *value)
 			uint32_t n = rd32(sym);
 			const char *s = (const char *)e->data + stroff + n;
 
+			if (rd16(sym + 14) == 0)	/* SHN_UNDEF: not defined here */
+				continue;
 			if (n < strsize && memchr(s, 0, strsize - n) && !strcmp(s, name)) {
 				*value = rd32(sym + 4);
 				return 0;
