@@ -43,3 +43,50 @@ kvm-stat: $(KVM_PS2_HOST) $(KVM_PS2_DEV)
 		yosys -q -p "read_verilog $$files; synth_ice40 -top $$m; tee -o $(KVM_TB_DIR)/$$m.stat stat" \
 			>/dev/null && echo "== $$m" && grep -E 'SB_LUT4|SB_DFF|SB_CARRY|cells' $(KVM_TB_DIR)/$$m.stat; \
 	done
+
+# ---- per-port device emulation above ps2_dev ----
+#   test-ps2-kbd-emu    emulated keyboard against a BIOS/OS-like PC model (ps2_pc.h)
+#   test-ps2-mouse-emu  emulated mouse: init, knock to ID 3/4, packets, resend
+KVM_EMU_COMMON := rtl/kvm/ps2_tx_chunk.v rtl/kvm/ps2_ms_tick.v $(KVM_PS2_DEV)
+KVM_KBD_EMU    := rtl/kvm/ps2_kbd_emu.v $(KVM_EMU_COMMON)
+KVM_MOUSE_EMU  := rtl/kvm/ps2_mouse_emu.v $(KVM_EMU_COMMON)
+KVM_EMU_TEST_G := -GT_POWERUP_MS=3 -GT_RESET_MS=2
+
+TESTS += ps2-kbd-emu ps2-mouse-emu
+
+.PHONY: test-ps2-kbd-emu test-ps2-mouse-emu
+
+test-kvm-lint: kvm-emu-lint
+.PHONY: kvm-emu-lint
+kvm-emu-lint:
+	$(VERILATOR) --lint-only -Wall -Irtl/lib -Irtl/kvm --top-module ps2_kbd_emu $(KVM_KBD_EMU)
+	$(VERILATOR) --lint-only -Wall -Irtl/lib -Irtl/kvm --top-module ps2_mouse_emu $(KVM_MOUSE_EMU)
+	@echo "ps2_kbd_emu and ps2_mouse_emu lint clean"
+
+$(KVM_TB_DIR)/kbd_emu/Vps2_kbd_emu: $(KVM_KBD_EMU) tests/kvm/tb_ps2_kbd_emu.cpp tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h
+	@mkdir -p $(KVM_TB_DIR)/kbd_emu
+	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module ps2_kbd_emu $(KVM_EMU_TEST_G) \
+		-Mdir $(KVM_TB_DIR)/kbd_emu -CFLAGS "-I$(CURDIR)/tests/kvm" \
+		$(KVM_KBD_EMU) $(CURDIR)/tests/kvm/tb_ps2_kbd_emu.cpp -o Vps2_kbd_emu
+
+$(KVM_TB_DIR)/mouse_emu/Vps2_mouse_emu: $(KVM_MOUSE_EMU) tests/kvm/tb_ps2_mouse_emu.cpp tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h
+	@mkdir -p $(KVM_TB_DIR)/mouse_emu
+	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module ps2_mouse_emu $(KVM_EMU_TEST_G) \
+		-Mdir $(KVM_TB_DIR)/mouse_emu -CFLAGS "-I$(CURDIR)/tests/kvm" \
+		$(KVM_MOUSE_EMU) $(CURDIR)/tests/kvm/tb_ps2_mouse_emu.cpp -o Vps2_mouse_emu
+
+test-ps2-kbd-emu: $(KVM_TB_DIR)/kbd_emu/Vps2_kbd_emu
+	$<
+
+test-ps2-mouse-emu: $(KVM_TB_DIR)/mouse_emu/Vps2_mouse_emu
+	$<
+
+kvm-stat: kvm-emu-stat
+.PHONY: kvm-emu-stat
+kvm-emu-stat: $(KVM_KBD_EMU) $(KVM_MOUSE_EMU)
+	@mkdir -p $(KVM_TB_DIR)
+	for m in ps2_kbd_emu ps2_mouse_emu; do \
+		files="$(KVM_KBD_EMU)"; [ $$m = ps2_mouse_emu ] && files="$(KVM_MOUSE_EMU)"; \
+		yosys -q -p "read_verilog $$files; synth_ice40 -top $$m; tee -o $(KVM_TB_DIR)/$$m.stat stat" \
+			>/dev/null && echo "== $$m" && grep -E 'SB_LUT4|SB_DFF|SB_CARRY|cells' $(KVM_TB_DIR)/$$m.stat; \
+	done
