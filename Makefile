@@ -70,6 +70,7 @@ deps:
 -include host-cli/host.mk
 -include sim/sim.mk
 -include tests/kvm/kvm.mk
+-include tests/sync/sync.mk
 -include fonts/fonts.mk
 -include boards/boards.mk
 -include bench/bench.mk

@@ -1,0 +1,36 @@
+# tests/sync/sync.mk: per-port sync separator and meter (rtl/video/sync_*.v).
+# Include from the top Makefile with `-include tests/sync/sync.mk`.
+#   test-sync-lint   verilator -Wall lint of sync_port (sync_sep + sync_meter), no waivers
+#   test-sync        Verilator testbench with a C++ sync generator (tests/sync/sync_gen.h)
+#   sync-stat        yosys synth_ice40 stat (LUT4 / FF) per module, for docs/sync.md
+
+SYNC_RTL    := rtl/video/sync_port.v rtl/video/sync_sep.v rtl/video/sync_meter.v \
+               rtl/video/sync_line.v rtl/video/sync_input.v rtl/lib/cdc_sync2.v
+SYNC_TB_DIR := $(B)/tests/sync
+
+TESTS += sync-lint sync
+
+.PHONY: test-sync-lint test-sync sync-stat
+
+test-sync-lint:
+	$(VERILATOR) --lint-only -Wall -Irtl/lib -Irtl/video --top-module sync_port $(SYNC_RTL)
+	$(VERILATOR) --lint-only -Wall -Irtl/lib -Irtl/video --top-module sync_sep \
+		rtl/video/sync_sep.v rtl/video/sync_line.v rtl/video/sync_input.v rtl/lib/cdc_sync2.v
+	$(VERILATOR) --lint-only -Wall --top-module sync_meter rtl/video/sync_meter.v
+	@echo "sync_port, sync_sep and sync_meter lint clean"
+
+$(SYNC_TB_DIR)/obj/Vsync_port: $(SYNC_RTL) tests/sync/tb_sync.cpp tests/sync/sync_gen.h
+	@mkdir -p $(SYNC_TB_DIR)
+	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module sync_port \
+		-Mdir $(SYNC_TB_DIR)/obj -CFLAGS "-I$(CURDIR)/tests/sync" \
+		$(SYNC_RTL) $(CURDIR)/tests/sync/tb_sync.cpp -o Vsync_port
+
+test-sync: $(SYNC_TB_DIR)/obj/Vsync_port
+	$< -v
+
+sync-stat: $(SYNC_RTL)
+	@mkdir -p $(SYNC_TB_DIR)
+	@for m in sync_input sync_line sync_sep sync_meter sync_port; do \
+		yosys -q -p "read_verilog $(SYNC_RTL); synth_ice40 -top $$m; tee -o $(SYNC_TB_DIR)/$$m.stat stat" \
+			>/dev/null && echo "== $$m" && grep -E 'SB_LUT4|SB_DFF|SB_CARRY|cells' $(SYNC_TB_DIR)/$$m.stat; \
+	done
