@@ -90,3 +90,35 @@ kvm-emu-stat: $(KVM_KBD_EMU) $(KVM_MOUSE_EMU)
 		yosys -q -p "read_verilog $$files; synth_ice40 -top $$m; tee -o $(KVM_TB_DIR)/$$m.stat stat" \
 			>/dev/null && echo "== $$m" && grep -E 'SB_LUT4|SB_DFF|SB_CARRY|cells' $(KVM_TB_DIR)/$$m.stat; \
 	done
+
+# ---- input router (console -> selected port, snoop, inject, release on switch) ----
+#   test-kvm-router   kvm_router with N=4 against behavioural emulator sinks
+#   (kvm-lint covers the router top as well; kvm-stat adds its yosys numbers)
+KVM_ROUTER := rtl/kvm/kvm_router.v rtl/kvm/kvm_router_kbd.v rtl/kvm/kvm_router_mouse.v \
+              rtl/kvm/kvm_router_mpkt.v rtl/kvm/kvm_router_snoop.v rtl/kvm/kvm_fifo.v \
+              rtl/kvm/kvm_ram.v rtl/kvm/ps2_ms_tick.v
+
+TESTS += kvm-router
+
+.PHONY: test-kvm-router kvm-router-lint kvm-router-stat
+
+test-kvm-lint: kvm-router-lint
+kvm-router-lint:
+	$(VERILATOR) --lint-only -Wall -Irtl/kvm --top-module kvm_router $(KVM_ROUTER)
+	$(VERILATOR) --lint-only -Wall -Irtl/kvm --top-module kvm_router -GN=2 $(KVM_ROUTER)
+	@echo "kvm_router lint clean (N=4, N=2)"
+
+$(KVM_TB_DIR)/router/Vkvm_router: $(KVM_ROUTER) tests/kvm/tb_kvm_router.cpp tests/kvm/ps2_tb.h
+	@mkdir -p $(KVM_TB_DIR)/router
+	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module kvm_router -GN=4 -GCLK_HZ=120000 \
+		-Mdir $(KVM_TB_DIR)/router -CFLAGS "-I$(CURDIR)/tests/kvm" \
+		$(KVM_ROUTER) $(CURDIR)/tests/kvm/tb_kvm_router.cpp -o Vkvm_router
+
+test-kvm-router: $(KVM_TB_DIR)/router/Vkvm_router
+	$<
+
+kvm-stat: kvm-router-stat
+kvm-router-stat: $(KVM_ROUTER)
+	@mkdir -p $(KVM_TB_DIR)
+	yosys -q -p "read_verilog $(KVM_ROUTER); chparam -set N 4 kvm_router; synth_ice40 -top kvm_router; tee -o $(KVM_TB_DIR)/kvm_router.stat stat" >/dev/null
+	@echo "== kvm_router (N=4)" && grep -E 'SB_LUT4|SB_DFF|SB_CARRY|SB_RAM|cells' $(KVM_TB_DIR)/kvm_router.stat
