@@ -40,7 +40,7 @@ VL_FLAGS   := --cc --exe --build -j 2 -O2 -Wall -Wno-fatal --x-assign fast --x-i
 # Generated register map (single source of truth: common/regmap.toml)
 GEN_REGS_H  := $(B)/gen/kvmosd_regs.h
 GEN_REGS_VH := $(B)/gen/kvmosd_regs.vh
-LIB_RTL     := rtl/lib/cdc_sync2.v rtl/lib/cdc_pulse.v rtl/lib/reset_sync.v
+LIB_RTL     := rtl/lib/cdc_sync2.v rtl/lib/cdc_pulse.v rtl/lib/reset_sync.v rtl/lib/sync_fifo.v
 
 TESTS   :=
 BENCHES :=

@@ -72,7 +72,7 @@ module kvm_router #(
     wire            kf_valid, kf_pop, kf_full;
     wire [7:0]      kf_data;
     wire [KFIFO_AW:0] kf_level;
-    kvm_fifo #(.W(8), .AW(KFIFO_AW)) u_kfifo (
+    sync_fifo #(.WIDTH(8), .AW(KFIFO_AW), .REG_HEAD(1)) u_kfifo (
         .i_clk(i_clk), .i_rst(i_rst), .i_push(i_kbd_rx_valid), .i_data(i_kbd_rx_data),
         .o_full(kf_full), .o_valid(kf_valid), .o_data(kf_data), .i_pop(kf_pop),
         .o_level(kf_level)

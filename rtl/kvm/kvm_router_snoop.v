@@ -35,7 +35,7 @@ module kvm_router_snoop #(
                          hold_v      ? {1'b1, ts, hold_d} : {1'b1, ts, i_ms_data};
     wire        full;
 
-    kvm_fifo #(.W(24), .AW(AW)) u_fifo (
+    sync_fifo #(.WIDTH(24), .AW(AW), .REG_HEAD(1)) u_fifo (
         .i_clk(i_clk), .i_rst(i_rst), .i_push(push), .i_data(entry), .o_full(full),
         .o_valid(o_snoop_valid), .o_data(o_snoop_data), .i_pop(i_snoop_pop), .o_level(o_level)
     );

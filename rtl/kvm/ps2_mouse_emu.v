@@ -1,4 +1,4 @@
-// ps2_mouse_emu: one emulated PS/2 mouse towards one PC port, on top of ps2_dev.
+// ps2_mouse_emu: one emulated PS/2 mouse towards one PC port, on top of ps2_emu_link.
 // It answers every host command in hardware and keeps the port's mouse state:
 //   FF -> FA, then AA 00 after T_RESET_MS (defaults, ID 0); AA 00 also after power-up
 //   F2 -> FA + ID    F3 -> FA, rate -> FA    E8 -> FA, resolution -> FA
@@ -49,38 +49,23 @@ module ps2_mouse_emu #(
     localparam [9:0] MS_RESET   = T_RESET_MS[9:0];
 
     // ---- line engine, chunk sender, ms tick ----
-    wire       dev_ready, dev_valid, dev_done, dev_aborted;
-    wire [7:0] dev_data;
-    wire       rx_valid, rx_error;
-    wire [7:0] rx_data;
-    wire [1:0] rx_err;
-    wire       dev_busy;
-    ps2_dev #(.CLK_HZ(CLK_HZ)) u_dev (
-        .i_clk(i_clk), .i_rst(i_rst),
-        .i_clk_in(i_clk_in), .o_clk_drive_low(o_clk_drive_low),
-        .i_data_in(i_data_in), .o_data_drive_low(o_data_drive_low),
-        .o_ready(dev_ready), .i_valid(dev_valid), .i_data(dev_data),
-        .o_tx_done(dev_done), .o_tx_aborted(dev_aborted),
-        .o_rx_valid(rx_valid), .o_rx_data(rx_data), .o_rx_error(rx_error), .o_rx_err(rx_err),
-        .o_busy(dev_busy)
-    );
-
     reg         tx_load, tx_whole;
     reg  [3:0]  tx_len;
     reg  [39:0] tx_bytes;
     wire        tx_idle, tx_chunk_done;
     wire [7:0]  tx_last;
-    ps2_tx_chunk #(.N(5)) u_tx (
+    wire        rx_valid, rx_error;
+    wire [7:0]  rx_data;
+    wire        ms_tick;
+    ps2_emu_link #(.CLK_HZ(CLK_HZ), .N(5)) u_link (
         .i_clk(i_clk), .i_rst(i_rst),
+        .i_clk_in(i_clk_in), .o_clk_drive_low(o_clk_drive_low),
+        .i_data_in(i_data_in), .o_data_drive_low(o_data_drive_low),
         .i_load(tx_load), .i_len(tx_len), .i_bytes(tx_bytes), .i_whole(tx_whole),
-        .i_flush(rx_valid || rx_error), .o_idle(tx_idle), .o_chunk_done(tx_chunk_done),
-        .o_last(tx_last),
-        .i_dev_ready(dev_ready), .o_dev_valid(dev_valid), .o_dev_data(dev_data),
-        .i_dev_done(dev_done), .i_dev_aborted(dev_aborted)
+        .o_idle(tx_idle), .o_chunk_done(tx_chunk_done), .o_last(tx_last),
+        .o_rx_valid(rx_valid), .o_rx_data(rx_data), .o_rx_error(rx_error),
+        .o_ms_tick(ms_tick)
     );
-
-    wire ms_tick;
-    ps2_ms_tick #(.CLK_HZ(CLK_HZ)) u_ms (.i_clk(i_clk), .i_rst(i_rst), .o_tick(ms_tick));
 
     // ---- state ----
     reg [1:0]  wait_param;
@@ -238,7 +223,5 @@ module ps2_mouse_emu #(
             end
         end
     end
-
-    wire unused_ok = &{1'b0, rx_err, dev_busy};
 endmodule
 `default_nettype wire

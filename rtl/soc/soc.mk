@@ -6,7 +6,7 @@
 # Board builds define ICE40_SPRAM (UP5K) so the RAM uses SB_SPRAM256KA.
 
 SOC_RTL := rtl/soc/kvm_soc.v rtl/soc/soc_fabric.v rtl/soc/soc_reset.v rtl/soc/soc_bus.v \
-           rtl/soc/soc_bootrom.v rtl/soc/soc_ram.v rtl/soc/soc_sysctl.v rtl/soc/soc_fifo.v rtl/soc/soc_fifo_ram.v \
+           rtl/soc/soc_bootrom.v rtl/soc/soc_ram.v rtl/soc/soc_sysctl.v \
            rtl/soc/soc_uart.v rtl/soc/soc_uart_tx.v rtl/soc/soc_uart_rx.v rtl/soc/soc_timer.v \
            rtl/soc/soc_wdt.v rtl/soc/soc_spi.v rtl/soc/soc_spi_shift.v \
            rtl/soc/soc_spi_window.v rtl/soc/soc_gpio.v rtl/soc/soc_debounce.v

@@ -1,5 +1,5 @@
 // soc_uart: UART register block (regmap UART): 16-byte TX FIFO (flip-flops) and 512-byte RX
-// FIFO (one block RAM, soc_fifo_ram: host-link frames of up to 270 bytes at 1 Mbaud) around
+// FIFO (one block RAM, sync_fifo with REG_HEAD: host-link frames of up to 270 bytes at 1 Mbaud) around
 // soc_uart_tx / soc_uart_rx, baud divider, overrun and framing-error flags. o_irq = RX data available.
 // Bus: SoC slave convention, ready in the same cycle. A read of DATA pops the RX FIFO.
 // Clocks: i_clk = clk_sys; i_rx is asynchronous (synchronised in soc_uart_rx).
@@ -35,26 +35,31 @@ module soc_uart #(
     reg        ovr, ferr;
 
     // transmit path
-    wire       tx_empty, tx_full, tx_take, tx_busy;
+    wire       tx_valid, tx_full, tx_take, tx_busy;
     wire [7:0] tx_data;
-    soc_fifo #(.W(8), .DEPTH_LOG2(4)) u_txfifo (
+    wire [4:0] tx_level;
+    sync_fifo #(.WIDTH(8), .AW(4)) u_txfifo (
         .i_clk(i_clk), .i_rst(i_rst),
         .i_push(wr && i_addr == KVM_UART_DATA_OFF[7:0]), .i_data(i_wdata[7:0]),
-        .i_pop(tx_take), .o_data(tx_data), .o_empty(tx_empty), .o_full(tx_full));
+        .o_full(tx_full), .o_valid(tx_valid), .o_data(tx_data), .i_pop(tx_take),
+        .o_level(tx_level));
+    wire       tx_empty = ~tx_valid;
     soc_uart_tx u_tx (
         .i_clk(i_clk), .i_rst(i_rst), .i_div(div), .i_valid(~tx_empty), .i_data(tx_data),
         .o_take(tx_take), .o_busy(tx_busy), .o_tx(o_tx));
 
     // receive path
-    wire       rx_valid, rx_ferr, rx_empty, rx_full;
+    wire       rx_valid, rx_ferr, rx_avail, rx_full;
     wire [7:0] rx_byte, rx_data;
     soc_uart_rx u_rx (
         .i_clk(i_clk), .i_rst(i_rst), .i_div(div), .i_rx(i_rx),
         .o_valid(rx_valid), .o_data(rx_byte), .o_ferr(rx_ferr));
-    soc_fifo_ram #(.W(8), .DEPTH_LOG2(9)) u_rxfifo (
+    wire [9:0] rx_level;
+    sync_fifo #(.WIDTH(8), .AW(9), .REG_HEAD(1), .HEAD_EXTRA(0)) u_rxfifo (
         .i_clk(i_clk), .i_rst(i_rst), .i_push(rx_valid), .i_data(rx_byte),
-        .i_pop(rd && i_addr == KVM_UART_DATA_OFF[7:0]), .o_data(rx_data),
-        .o_empty(rx_empty), .o_full(rx_full));
+        .o_full(rx_full), .o_valid(rx_avail), .o_data(rx_data),
+        .i_pop(rd && i_addr == KVM_UART_DATA_OFF[7:0]), .o_level(rx_level));
+    wire       rx_empty = ~rx_avail;
 
     assign o_irq = ~rx_empty;
 
@@ -89,5 +94,7 @@ module soc_uart #(
         default:                  o_rdata = 32'd0;
         endcase
     end
+
+    wire unused_ok = &{1'b0, tx_level, rx_level};
 endmodule
 `default_nettype wire

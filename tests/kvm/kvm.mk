@@ -47,7 +47,7 @@ kvm-stat: $(KVM_PS2_HOST) $(KVM_PS2_DEV)
 # ---- per-port device emulation above ps2_dev ----
 #   test-ps2-kbd-emu    emulated keyboard against a BIOS/OS-like PC model (ps2_pc.h)
 #   test-ps2-mouse-emu  emulated mouse: init, knock to ID 3/4, packets, resend
-KVM_EMU_COMMON := rtl/kvm/ps2_tx_chunk.v rtl/kvm/ps2_ms_tick.v $(KVM_PS2_DEV)
+KVM_EMU_COMMON := rtl/kvm/ps2_emu_link.v rtl/kvm/ps2_tx_chunk.v rtl/kvm/ps2_ms_tick.v $(KVM_PS2_DEV)
 KVM_KBD_EMU    := rtl/kvm/ps2_kbd_emu.v $(KVM_EMU_COMMON)
 KVM_MOUSE_EMU  := rtl/kvm/ps2_mouse_emu.v $(KVM_EMU_COMMON)
 KVM_EMU_TEST_G := -GT_POWERUP_MS=3 -GT_RESET_MS=2
@@ -95,7 +95,7 @@ kvm-emu-stat: $(KVM_KBD_EMU) $(KVM_MOUSE_EMU)
 #   test-kvm-router   kvm_router with N=4 against behavioural emulator sinks
 #   (kvm-lint covers the router top as well; kvm-stat adds its yosys numbers)
 KVM_ROUTER := rtl/kvm/kvm_router.v rtl/kvm/kvm_router_kbd.v rtl/kvm/kvm_router_mouse.v \
-              rtl/kvm/kvm_router_mpkt.v rtl/kvm/kvm_router_snoop.v rtl/kvm/kvm_fifo.v \
+              rtl/kvm/kvm_router_mpkt.v rtl/kvm/kvm_router_snoop.v rtl/lib/sync_fifo.v \
               rtl/kvm/kvm_ram.v rtl/kvm/ps2_ms_tick.v
 
 TESTS += kvm-router

@@ -52,9 +52,7 @@ template <class DUT> struct PcHost {
 				if (low_by_dev) {
 					bool in_frame = sending ? send_falls > 0 : nb > 0;
 					if (in_frame) {
-						double p = us_since(t_fall), h = us_since(t_rise);
-						CHECK(p >= 60 && p <= 100, "CLK period %.1f us", p);
-						CHECK(h >= 30 && h <= 50, "CLK high %.1f us", h);
+						check_dev_clk_fall(us_since(t_fall), us_since(t_rise));
 					}
 					if (!sending) {
 						if (nb == 0)
@@ -64,11 +62,8 @@ template <class DUT> struct PcHost {
 						      us_since(t_dchange));
 						bits[nb++] = dt;
 						if (nb == 11) {
-							unsigned v = 0;
-							for (int i = 0; i < 8; i++)
-								v |= bits[1 + i] << i;
-							bool ok = bits[0] == 0 && bits[10] == 1 &&
-								  bits[9] == odd_parity(v);
+							unsigned v;
+							bool ok = decode_frame(bits, &v);
 							CHECK(ok, "bad frame from device (%02x)", v);
 							bad_frames += !ok;
 							rx.push_back({(uint8_t)v, t_start});
@@ -81,8 +76,7 @@ template <class DUT> struct PcHost {
 				t_fall = cycles;
 			} else {
 				if (low_by_dev && !b->m_clk_low) {
-					double l = us_since(t_fall);
-					CHECK(l >= 30 && l <= 50, "CLK low %.1f us", l);
+					check_dev_clk_low(us_since(t_fall));
 				}
 				t_rise = cycles;
 			}

@@ -2,12 +2,14 @@
 /*
  * ps2_tb.h - shared pieces of the PS/2 Verilator testbenches: a 12 MHz clk_sys, the two
  * open-collector lines resolved from the DUT's and the model's pull-downs, time in ns,
- * failure counting and a small deterministic random generator.
+ * failure counting, a small deterministic random generator (--seed), device->host frame
+ * decoding and the device clock timing checks.
  */
 #pragma once
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 
 #include "verilated.h"
@@ -45,6 +47,32 @@ inline uint32_t rnd() {
 }
 inline double rnd_range(double lo, double hi) { return lo + (hi - lo) * (rnd() % 10001) / 10000.0; }
 inline int odd_parity(uint8_t b) { return !__builtin_parity(b); }
+
+/* Verilator plusargs, and --seed N for the random generator */
+inline void parse_args(int argc, char **argv) {
+	Verilated::commandArgs(argc, argv);
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--seed") && i + 1 < argc)
+			rng_state = (uint32_t)strtoul(argv[++i], nullptr, 0) | 1;
+}
+
+/* One device->host frame sampled at the 11 CLK falls (start, 8 data LSB first, odd
+ * parity, stop): the data byte in *v; true if start, stop and parity are right. */
+inline bool decode_frame(const int bits[11], unsigned *v) {
+	*v = 0;
+	for (int i = 0; i < 8; i++)
+		*v |= (unsigned)bits[1 + i] << i;
+	return bits[0] == 0 && bits[10] == 1 && bits[9] == odd_parity((uint8_t)*v);
+}
+
+/* Device clock timing (PS/2: 60-100 us period, 30-50 us high and low) */
+inline void check_dev_clk_fall(double period_us, double high_us) {
+	CHECK(period_us >= 60 && period_us <= 100, "CLK period %.1f us", period_us);
+	CHECK(high_us >= 30 && high_us <= 50, "CLK high %.1f us", high_us);
+}
+inline void check_dev_clk_low(double low_us) {
+	CHECK(low_us >= 30 && low_us <= 50, "CLK low %.1f us", low_us);
+}
 
 /* The bus and the clock of one DUT. The model pulls lines low with m_clk_low/m_data_low. */
 template <class DUT> struct Bench {

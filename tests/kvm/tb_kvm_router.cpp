@@ -577,10 +577,7 @@ void t_mouse() {
 }  // namespace
 
 int main(int argc, char **argv) {
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--seed") && i + 1 < argc)
-			rng_state = (uint32_t)strtoul(argv[++i], nullptr, 0) | 1;
-	Verilated::commandArgs(argc, argv);
+	parse_args(argc, argv);
 	d = new Vkvm_router;
 	d->i_rst = 1;
 	d->i_snoop_mouse_en = 0;

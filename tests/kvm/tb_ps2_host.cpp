@@ -175,10 +175,7 @@ void check_counters(const char *when) {
 } // namespace
 
 int main(int argc, char **argv) {
-	Verilated::commandArgs(argc, argv);
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--seed") && i + 1 < argc)
-			rng_state = (uint32_t)strtoul(argv[++i], nullptr, 0) | 1;
+	parse_args(argc, argv);
 	dut = new Vps2_host;
 	b = new Bench<Vps2_host>(dut);
 	b->on_cycle = collect;

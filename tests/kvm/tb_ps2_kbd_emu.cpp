@@ -61,10 +61,7 @@ bytes rnd_chunk() {
 } // namespace
 
 int main(int argc, char **argv) {
-	Verilated::commandArgs(argc, argv);
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--seed") && i + 1 < argc)
-			rng_state = (uint32_t)strtoul(argv[++i], nullptr, 0) | 1;
+	parse_args(argc, argv);
 	dut = new Vps2_kbd_emu;
 	b = new Bench<Vps2_kbd_emu>(dut);
 	pc = new PcHost<Vps2_kbd_emu>(b);

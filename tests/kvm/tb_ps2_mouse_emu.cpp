@@ -95,10 +95,7 @@ void stream(int n, int id, const char *what) {
 } // namespace
 
 int main(int argc, char **argv) {
-	Verilated::commandArgs(argc, argv);
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--seed") && i + 1 < argc)
-			rng_state = (uint32_t)strtoul(argv[++i], nullptr, 0) | 1;
+	parse_args(argc, argv);
 	dut = new Vps2_mouse_emu;
 	b = new Bench<Vps2_mouse_emu>(dut);
 	pc = new PcHost<Vps2_mouse_emu>(b);
