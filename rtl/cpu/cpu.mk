@@ -2,7 +2,7 @@
 # Included by the top Makefile; see docs/cpu.md and docs/interfaces.md.
 
 CPU_RTL := rtl/cpu/kvm_cpu.v rtl/cpu/kvm_cpu_decode.v rtl/cpu/kvm_cpu_regfile.v \
-           rtl/cpu/kvm_cpu_alu.v rtl/cpu/kvm_cpu_csr.v
+           rtl/cpu/kvm_cpu_alu.v rtl/cpu/kvm_cpu_csr.v rtl/cpu/kvm_cpu_counter.v
 RV_RUN     := $(B)/sim/rv-run
 RV_RUN_OBJ := $(B)/sim/rv-run.obj
 RVT_SRC    := sim/rv-run/tests

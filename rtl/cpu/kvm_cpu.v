@@ -18,13 +18,14 @@
 //   MDEND   M extension: R <- A + B; A, B <- pc and 4                                   (1)
 //   MEM     load/store at address R; a load puts the aligned value in R         (1 + wait)
 //   CSR     write the new CSR value (R); R <- old value (A + 0)                         (1)
-//   WB      rd <- R, pc <- A + B, retire trace, interrupt check                          (1)
+//   WB      rd <- R, pc <- A + B, retire trace, interrupt check (branch not taken: 2)   (1)
 //   IRQ, TRAP1..3  trap entry: mtval, mepc, mcause written one per cycle through the
 //           register-file write port (they live in block RAM), pc <- mtvec         (4 / 3)
 //
 // Example, "add x3, x1, x2": FETCH reads x1, x2; OPER A=x1, B=x2; EXEC R=A+B, A=pc, B=4;
-// WB x3=R, pc=A+B. A taken branch: OPER A=rs1, B=~rs2 (+1: subtract); EXEC decides and
-// loads A=pc, B=offset; WB pc=A+B. A jump target with bit 1 set is noticed in WB (sum[1])
+// WB x3=R, pc=A+B. A branch: OPER A=rs1, B=~rs2 (+1: subtract); EXEC loads A=pc,
+// B=offset and registers the decision; WB pc=A+B, or, not taken, WB spends one cycle
+// loading A=pc, B=4 and repeats. A jump target with bit 1 set is noticed in WB (sum[1])
 // and turns into a trap instead.
 //
 // Interrupts are checked in WB, after the instruction's CSR write and MRET took effect and
@@ -114,21 +115,32 @@ module kvm_cpu #(
     // The adder / ALU
     // =====================================================================================
     wire [31:0] alu_result, sum;
-    wire        alu_eq, alu_lt, alu_ltu, alu_carry;
+    wire        alu_eq, alu_carry;
     kvm_cpu_alu u_alu (
         .i_a(A), .i_b(B), .i_cin(cin),
         .i_logic((state == S_EXEC) & ((is_alu & funct3[2]) | is_csr)),
-        .i_slt((state == S_EXEC) & is_alu & (funct3[2:1] == 2'b01)),
         .i_mode(funct3[1:0]),
         .o_result(alu_result), .o_sum(sum),
-        .o_eq(alu_eq), .o_lt(alu_lt), .o_ltu(alu_ltu), .o_carry(alu_carry)
+        .o_eq(alu_eq), .o_carry(alu_carry)
     );
 
     // branch condition, by funct3: beq bne - - blt bge bltu bgeu. The selects are decoded
-    // and registered in FETCH (br_*), so only the compare outputs are late here.
-    reg br_eq, br_lt, br_ltu, br_not, is_jump;
-    wire cond  = (br_eq & alu_eq) | (br_lt & alu_lt) | (br_ltu & alu_ltu);
-    wire taken = is_jump | (br_not ^ cond);
+    // and registered in FETCH (br_*), so only the compare outputs are late here. The
+    // decision goes into one flip-flop only (br_nt, "not taken"): EXEC always prepares the
+    // taken target, and a branch that is not taken spends one more WB cycle on pc + 4.
+    //
+    // Signed compares, with B holding ~rs2: when the signs of A and B are equal the operands'
+    // signs differ and lt is A[31], known before the adder; otherwise lt is sum[31]. Both
+    // uses of lt (branch, SLT) are split that way, so only one LUT follows sum[31] and one
+    // the carry out (ltu = ~carry) before the result is in a flip-flop or R's last LUT.
+    reg br_eq, br_lt, br_ltu, br_not, is_ctl, br_nt;
+    wire sgn_differ = (A[31] == B[31]);                  // rs1, rs2 signs differ: lt = A[31]
+    wire nt_early   = (br_eq & (alu_eq == br_not))       // not taken, known early
+                    | (br_lt & sgn_differ & (A[31] == br_not));
+    (* keep *) wire nt_lt = nt_early | (br_lt & ~sgn_differ & (sum[31] == br_not));
+    wire nt_now     = nt_lt | (br_ltu & (~alu_carry == br_not));   // a branch, not taken
+    wire slt_early  = r_lt & sgn_differ & A[31];
+    (* keep *) wire slt_lt = slt_early | (r_lt & ~sgn_differ & sum[31]);
 
     // loads and stores: address = sum in EXEC; funct3[1:0]: 0 byte, 1 half, 2 word
     wire ls_misaligned = (is_load | is_store)
@@ -139,15 +151,18 @@ module kvm_cpu #(
     // CSRs in flip-flops
     // =====================================================================================
     wire [31:0] csr_rdata;
+    reg         a_csr;                // OPER: A <- the flip-flop CSR (csr_rdata)
+    reg         r_lt, r_ltu;          // EXEC: R <- SLT[I] / SLT[I]U result
     wire        csr_in_ram, irq_pending, irq_ext;
     reg         irq_q;                // the trap being entered is an interrupt ...
     reg         irq_ext_q;            // ... the external one
 
     kvm_cpu_csr u_csr (
         .i_clk(i_clk), .i_rst(i_rst),
-        .i_addr(insn[31:20]), .o_rdata(csr_rdata), .o_in_ram(csr_in_ram),
+        .i_addr(insn[31:20]), .i_rd(a_csr), .o_rdata(csr_rdata), .o_in_ram(csr_in_ram),
         .i_we((state == S_CSR) & csr_write), .i_wdata(R),
-        .i_retire((state == S_WB) & ~sum[1]),
+        .i_we_next((state == S_EXEC) & is_csr & csr_write & ~static_exc),  // EXEC -> CSR
+        .i_retire((state == S_WB) & ~sum[1] & ~br_nt),
         .i_trap(state == S_TRAP3), .i_mret((state == S_OPER) & is_mret),
         .i_irq_timer(i_irq_timer), .i_irq_external(i_irq_external),
         .o_irq_pending(irq_pending), .o_irq_ext(irq_ext)
@@ -266,13 +281,13 @@ module kvm_cpu #(
     wire sh_fill   = insn[30] & R[31];                    // SRA sign fill
     wire [4:0] shamt = use_rs2 ? p2[4:0] : insn[24:20];
 
-    reg a_en, a_p1, a_p1_hi, a_pc, a_csr, a_mdiv, a_mmul;
+    reg a_en, a_p1, a_p1_hi, a_pc, a_mdiv, a_mmul;
     reg b_en, b_p2, b_imm, b_p1, b_r, b_a, b_atop, b_four, b_trap1, b_vec, b_inv;
     reg r_en, r_alu, r_clr0, r_load, r_shr1, r_shl1, r_shr4, r_shl4;
     always @(*) begin
         {a_p1, a_p1_hi, a_pc, a_csr, a_mdiv, a_mmul} = 6'd0;
         {b_p2, b_imm, b_p1, b_r, b_a, b_atop, b_four, b_trap1, b_vec, b_inv} = 10'd0;
-        {r_alu, r_clr0, r_load, r_shr1, r_shl1, r_shr4, r_shl4} = 7'd0;
+        {r_alu, r_clr0, r_load, r_shr1, r_shl1, r_shr4, r_shl4, r_lt, r_ltu} = 9'd0;
         a_en = 1'b1;
         b_en = 1'b1;
         r_en = 1'b1;
@@ -300,17 +315,20 @@ module kvm_cpu #(
             r_en = 1'b0;
         end
         S_EXEC: begin
-            r_alu = 1'b1;                   // the result; shifts: rs1 + 0
+            // the result (shifts: rs1 + 0), or SLT[I][U]: the compare bit alone
+            r_alu = ~(is_alu & (funct3[2:1] == 2'b01));
+            r_lt  =   is_alu & (funct3 == 3'd2);
+            r_ltu =   is_alu & (funct3 == 3'd3);
             if (is_csr) begin
                 a_en = 1'b0;               // A (the old CSR value) + 0 in the CSR state
             end else if (is_muldiv) begin
                 b_p2  = md_gate_exec;      // A = 0, R = |rs1|
                 b_inv = md_gate_exec & md_b_inv;
             end else begin
-                a_p1   = is_jalr;
+                a_p1   = is_jalr;            // jump / branch target: rs1 or pc + imm
                 a_pc   = ~is_jalr;
-                b_imm  = ~trap_now & taken;
-                b_four = ~trap_now & ~taken;
+                b_imm  = ~trap_now & is_ctl;
+                b_four = ~trap_now & ~is_ctl;
             end
         end
         S_SHIFT: begin
@@ -348,11 +366,17 @@ module kvm_cpu #(
             r_load = is_load;
             r_en   = is_load & i_mem_ready;
         end
-        S_WB: begin                         // misaligned target: R <- it, A <- pc, B <- 0
-            a_pc   = sum[1];               // an interrupt: A, B <- 0
-            r_alu  = 1'b1;
-            r_clr0 = 1'b1;
-            r_en   = sum[1];
+        S_WB: begin
+            if (br_nt) begin                // branch not taken: A, B <- pc, 4; WB again
+                a_pc   = 1'b1;
+                b_four = 1'b1;
+                r_en   = 1'b0;
+            end else begin                  // misaligned target: R <- it, A <- pc, B <- 0
+                a_pc   = sum[1];           // an interrupt: A, B <- 0
+                r_alu  = 1'b1;
+                r_clr0 = 1'b1;
+                r_en   = sum[1];
+            end
         end
         S_IRQ: begin                        // R <- mtval = 0; A <- pc (the next instruction)
             a_pc  = 1'b1;
@@ -382,7 +406,7 @@ module kvm_cpu #(
     (* keep *) wire [31:0] a_early = ({32{a_p1}}    & p1)
                                    | ({32{a_p1_hi}} & {p1[31:2], 2'b00})
                                    | ({32{a_pc}}    & pc)
-                                   | ({32{a_csr}}   & csr_rdata);
+                                   | csr_rdata;          // 0 unless a_csr
     wire [31:0] a_next = a_early | a_div | ({32{a_mmul}} & {alu_carry, sum[31:1]});
     wire [31:0] b_src  = ({32{b_p2}}    & p2)
                        | ({32{b_imm}}   & imm)
@@ -395,12 +419,17 @@ module kvm_cpu #(
                        | ({32{b_vec}}   & {25'd0, exc_code, 2'b00});
     wire [31:0] b_next = b_src ^ {32{b_inv}};
     wire        shr_in = (state == S_MDSTEP) ? sum[0] : sh_fill;
-    wire [31:0] r_next = ({32{r_alu}}  & {alu_result[31:1], alu_result[0] & ~r_clr0})
+    // the compare bit of SLT[I][U] comes late, at the end of the carry chain: it enters R's
+    // multiplexer last, after the other sources were ORed together
+    wire r_slt_bit = slt_lt | (r_ltu & ~alu_carry);
+    (* keep *) wire [31:0] r_early
+                       = ({32{r_alu}}  & {alu_result[31:1], alu_result[0] & ~r_clr0})
                        | ({32{r_load}} & load_value)
                        | ({32{r_shr1}} & {shr_in, R[31:1]})
                        | ({32{r_shl1}} & {R[30:0], md_fits & (state == S_MDSTEP)})
                        | ({32{r_shr4}} & {{4{sh_fill}}, R[31:4]})
                        | ({32{r_shl4}} & {R[27:0], 4'd0});
+    wire [31:0] r_next = {r_early[31:1], r_early[0] | r_slt_bit};
 
     always @(posedge i_clk) begin
         if (a_en) A <= a_next;
@@ -420,6 +449,7 @@ module kvm_cpu #(
             pc          <= RESET_PC;
             clear_entry <= 3'd0;
             irq_q       <= 1'b0;
+            br_nt       <= 1'b0;
         end else begin
             case (state)
             // ---- CLEAR: after reset, write 0 to the CSR entries of the register file -----
@@ -441,7 +471,7 @@ module kvm_cpu #(
                     use_rs2   <= dc_use_rs2; is_sub   <= dc_sub;
                     writes_rd <= dc_writes_rd; is_illegal <= dc_illegal;
                     imm       <= dc_imm;
-                    is_jump   <= dc_jal | dc_jalr;
+                    is_ctl    <= dc_jal | dc_jalr | dc_branch;
                     br_eq     <= dc_branch & (i_mem_rdata[14:13] == 2'd0);
                     br_lt     <= dc_branch & (i_mem_rdata[14:13] == 2'd2);
                     br_ltu    <= dc_branch & (i_mem_rdata[14:13] == 2'd3);
@@ -462,6 +492,7 @@ module kvm_cpu #(
                 cin      <= is_muldiv & md_cin_exec;
                 md_top   <= 1'b0;
                 md_count <= is_muldiv ? (md_div ? 6'd32 : 6'd31) : {1'b0, shamt};
+                br_nt    <= nt_now;
 
                 if (trap_now)                   state <= S_TRAP1;   // R = mtval, A = pc
                 else if (is_load | is_store)    state <= S_MEM;
@@ -503,7 +534,9 @@ module kvm_cpu #(
 
             // ---- WB: write rd, pc <- A + B, trace; or a misaligned jump target traps -----
             S_WB: begin
-                if (sum[1]) begin
+                if (br_nt) begin
+                    br_nt <= 1'b0;             // A + B = pc + 4 in the next cycle
+                end else if (sum[1]) begin
                     // only a jump or taken branch can get here with bit 1 set
                     state <= S_TRAP1;      // R = the target (JALR clears bit 0), A = pc
                 end else begin

@@ -18,24 +18,18 @@ module kvm_cpu_alu (
     input  wire [31:0] i_b,       // second operand, already inverted when subtracting
     input  wire        i_cin,     // carry in: 1 when subtracting
     input  wire        i_logic,   // result = logic operation selected by i_mode
-    input  wire        i_slt,     // result = comparison (i_mode[0]: unsigned)
     input  wire [1:0]  i_mode,
     output wire [31:0] o_result,
     output wire [31:0] o_sum,     // a + b + cin
     output wire        o_eq,      // a == original b      (valid when subtracting)
-    output wire        o_lt,      // a <  original b signed   (valid when subtracting)
-    output wire        o_ltu,     // a <  original b unsigned (valid when subtracting)
-    output wire        o_carry    // carry out of a + b + cin (bit 32)
+    output wire        o_carry    // carry out of a + b + cin (bit 32); subtracting: a >= b
+                                  // unsigned (the core makes the signed compare of it)
 );
     wire [32:0] sum33 = {1'b0, i_a} + {1'b0, i_b} + {32'd0, i_cin};
     assign o_sum = sum33[31:0];
 
     // a - b borrows (no carry out) exactly when a < b unsigned.
-    assign o_ltu   = ~sum33[32];
     assign o_carry = sum33[32];
-    // Same signs (a[31] == original b[31], i.e. a[31] != i_b[31]): the difference cannot
-    // overflow and its sign answers. Different signs: a < b iff a is the negative one.
-    assign o_lt  = (i_a[31] == i_b[31]) ? i_a[31] : sum33[31];
     // a == b  <=>  a ^ ~b is all ones; in parallel with the carry chain.
     assign o_eq  = &(i_a ^ i_b);
 
@@ -49,9 +43,8 @@ module kvm_cpu_alu (
         endcase
     end
 
-    assign o_result = i_logic ? logic_out
-                    : i_slt   ? {31'd0, i_mode[0] ? o_ltu : o_lt}
-                    :           o_sum;
+    // (SLT[U] results and branch decisions are made of o_sum[31] / o_carry by the core)
+    assign o_result = i_logic ? logic_out : o_sum;
 endmodule
 
 `default_nettype wire

@@ -9,7 +9,7 @@
 // o_in_ram is 1 and o_rdata is 0, as it is for every unimplemented CSR.
 //
 // Reads are combinational from i_addr. All writes use one path: i_we with i_wdata, decoded
-// by i_addr. Counters: mcycle counts every cycle, minstret every i_retire; a write to a
+// by i_addr (the counters' enables are registered from i_we_next instead). Counters: mcycle counts every cycle, minstret every i_retire; a write to a
 // half replaces it and that cycle's increment is dropped; a write to minstret[h] also
 // drops the increment of the writing instruction's own retire (which comes later).
 `default_nettype none
@@ -18,10 +18,12 @@ module kvm_cpu_csr (
     input  wire        i_clk,
     input  wire        i_rst,
     input  wire [11:0] i_addr,
+    input  wire        i_rd,          // read: o_rdata is 0 unless this is 1
     output reg  [31:0] o_rdata,       // value of a flip-flop CSR, else 0
     output wire        o_in_ram,      // i_addr is one of the CSRs kept in the register file
     input  wire        i_we,          // write i_wdata to CSR i_addr (flip-flop CSRs only)
     input  wire [31:0] i_wdata,
+    input  wire        i_we_next,     // i_we will be 1 in the next cycle (for the counters)
     input  wire        i_retire,      // an instruction retires
     input  wire        i_trap,        // trap entry: MPIE <= MIE, MIE <= 0
     input  wire        i_mret,        // MRET: MIE <= MPIE, MPIE <= 1
@@ -46,19 +48,20 @@ module kvm_cpu_csr (
     // ---- state -----------------------------------------------------------------------------
     reg        st_mie, st_mpie;     // mstatus bits 3 and 7
     reg        ie_mtie, ie_meie;    // mie bits 7 and 11
-    reg [63:0] mcycle, minstret;
+    wire [63:0] mcycle, minstret;
     reg        skip_retire;         // minstret was written by the retiring instruction
 
+    // counters: first pick the half (address bit 7), then the counter
+    wire [31:0] cyc_half = i_addr[7] ? mcycle[63:32]   : mcycle[31:0];
+    wire [31:0] ins_half = i_addr[7] ? minstret[63:32] : minstret[31:0];
+    wire        a_cyc    = i_rd & a_counter & ~i_addr[1];
+    wire        a_ins    = i_rd & a_counter &  i_addr[1];
     always @(*) begin
-        o_rdata = 32'd0;
-        if (a_mstatus)  o_rdata = {19'd0, 2'b11, 3'd0, st_mpie, 3'd0, st_mie, 3'd0};
-        if (a_misa)     o_rdata = 32'h4000_1100;                    // RV32, I, M
-        if (a_mie)      o_rdata = {20'd0, ie_meie, 3'd0, ie_mtie, 7'd0};
-        if (a_mip)      o_rdata = {20'd0, i_irq_external, 3'd0, i_irq_timer, 7'd0};
-        if (a_cycle)    o_rdata = mcycle[31:0];
-        if (a_cycleh)   o_rdata = mcycle[63:32];
-        if (a_instret)  o_rdata = minstret[31:0];
-        if (a_instreth) o_rdata = minstret[63:32];
+        o_rdata = ({32{a_cyc}} & cyc_half) | ({32{a_ins}} & ins_half)
+                | ({32{i_rd & a_mstatus}} & {19'd0, 2'b11, 3'd0, st_mpie, 3'd0, st_mie, 3'd0})
+                | ({32{i_rd & a_misa}}    & 32'h4000_1100)                 // RV32, I, M
+                | ({32{i_rd & a_mie}}     & {20'd0, ie_meie, 3'd0, ie_mtie, 7'd0})
+                | ({32{i_rd & a_mip}}     & {20'd0, i_irq_external, 3'd0, i_irq_timer, 7'd0});
     end
 
     // ---- mstatus / mie ---------------------------------------------------------------------
@@ -83,32 +86,34 @@ module kvm_cpu_csr (
         end
     end
 
-    // ---- counters ----------------------------------------------------------------------------
+    // ---- counters (kvm_cpu_counter.v) --------------------------------------------------------
+    // Their write enables drive the counters' carry chains, so they come straight from
+    // flip-flops, set a cycle ahead (i_we_next). A write to minstret[h] also drops the
+    // increment of the writing instruction's own retire.
+    reg we_cycle, we_cycleh, we_instret, we_instreth;
     always @(posedge i_clk) begin
-        if (i_rst) begin
-            mcycle      <= 64'd0;
-            minstret    <= 64'd0;
-            skip_retire <= 1'b0;
-        end else begin
-            if (i_we && a_cycle)
-                mcycle[31:0] <= i_wdata;
-            else if (i_we && a_cycleh)
-                mcycle[63:32] <= i_wdata;
-            else
-                mcycle <= mcycle + 64'd1;
+        we_cycle    <= ~i_rst & i_we_next & a_cycle;
+        we_cycleh   <= ~i_rst & i_we_next & a_cycleh;
+        we_instret  <= ~i_rst & i_we_next & a_instret;
+        we_instreth <= ~i_rst & i_we_next & a_instreth;
+    end
 
-            if (i_we && a_instret) begin
-                minstret[31:0] <= i_wdata;
-                skip_retire    <= 1'b1;
-            end else if (i_we && a_instreth) begin
-                minstret[63:32] <= i_wdata;
-                skip_retire     <= 1'b1;
-            end else if (i_retire) begin
-                if (!skip_retire)
-                    minstret <= minstret + 64'd1;
-                skip_retire <= 1'b0;
-            end
-        end
+    kvm_cpu_counter u_mcycle (
+        .i_clk(i_clk), .i_rst(i_rst), .i_inc(1'b1),
+        .i_we_lo(we_cycle), .i_we_hi(we_cycleh), .i_wdata(i_wdata),
+        .o_count(mcycle)
+    );
+    kvm_cpu_counter u_minstret (
+        .i_clk(i_clk), .i_rst(i_rst), .i_inc(i_retire & ~skip_retire),
+        .i_we_lo(we_instret), .i_we_hi(we_instreth), .i_wdata(i_wdata),
+        .o_count(minstret)
+    );
+
+    always @(posedge i_clk) begin
+        if (i_rst || we_instret || we_instreth)
+            skip_retire <= ~i_rst;
+        else if (i_retire)
+            skip_retire <= 1'b0;
     end
 
     // ---- interrupts --------------------------------------------------------------------------
