@@ -45,7 +45,7 @@ lat=$("$TB" --latency)
 	printf 'video_lc\t%s\tLC\tvideo_top + pin wrapper (61 FF shift register), nextpnr ICESTORM_LC on UP5K (of 5280)\n' "$lc"
 	printf 'video_lut4\t%s\tLUT\tvideo_top alone, yosys synth_ice40 SB_LUT4\n' "$luts"
 	printf 'video_ff\t%s\tFF\tvideo_top alone, yosys synth_ice40 flip-flops\n' "$ffs"
-	printf 'video_ebr\t%s\tEBR\tSB_RAM40_4K used (OSD text 8 + font 8), of 30 on UP5K\n' "$ebr"
+	printf 'video_ebr\t%s\tEBR\tSB_RAM40_4K used (OSD text 8 + font 8 + palette 1), of 30 on UP5K\n' "$ebr"
 	printf 'video_fmax_pix\t%s\tMHz\tclk_pix Fmax on UP5K-SG48, worst of seeds %s (need 25.125; goal 40)\n' "$worst_pix" "$SEEDS"
 	printf 'video_fmax_pix_best\t%s\tMHz\tclk_pix Fmax on UP5K-SG48, best of seeds %s\n' "$best_pix" "$SEEDS"
 	printf 'video_fmax_sys\t%s\tMHz\tclk_sys Fmax on UP5K-SG48, best of seeds %s (need 12)\n' "$best_sys" "$SEEDS"
