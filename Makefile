@@ -66,12 +66,12 @@ deps:
 -include tests/cpu/cputests.mk
 -include rtl/soc/soc.mk
 -include rtl/video/video.mk
+-include fonts/fonts.mk
 -include soc-firmware/firmware.mk
 -include host-cli/host.mk
 -include sim/sim.mk
 -include tests/kvm/kvm.mk
 -include tests/sync/sync.mk
--include fonts/fonts.mk
 -include boards/boards.mk
 -include bench/bench.mk
 

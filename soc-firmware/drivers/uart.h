@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * uart.h - UART driver (8N1, 16-byte FIFOs, 1 Mbaud after reset). Polled; header-only so
- * the boot ROM can use it without pulling in stdio. uart_stdio.c hooks it to picolibc stdout.
+ * uart.h - UART driver (8N1, 512-byte RX and 16-byte TX FIFOs, 1 Mbaud after reset).
+ * Polled; header-only so the boot ROM can use it without pulling in stdio. uart_stdio.c hooks it to picolibc stdout.
  */
 #ifndef KVMOSD_FW_UART_H
 #define KVMOSD_FW_UART_H

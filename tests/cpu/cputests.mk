@@ -8,6 +8,7 @@ CPUT_OUT    := $(B)/tests/cpu
 ISS         := $(B)/tools/iss
 RVGEN       := $(B)/tools/rvgen
 CPUT_RV_RUN := $(B)/sim/rv-run
+CPI_OUT     := $(B)/tests/cpu/bench
 CPUT_ARCH   := -march=rv32im_zicsr_zifencei -mabi=ilp32
 CPUT_ASFLAGS := $(CPUT_ARCH) -nostdlib -nostartfiles -Wl,--no-warn-rwx-segments \
                 -I$(CPUT_DIR)/include -T $(CPUT_DIR)/link.ld
@@ -67,7 +68,6 @@ fuzz-cpu: $(ISS) $(RVGEN) $(CPUT_RV_RUN) $(CPUT_DIR)/random.sh $(CPUT_DIR)/link.
 	    $$(seq $(FUZZ_START) $$(($(FUZZ_START) + $(SEEDS) - 1)))
 
 # ---- bench: CPI on a firmware-like C workload ------------------------------------------------
-CPI_OUT  := $(B)/tests/cpu/bench
 CPI_OBJS := $(CPI_OUT)/start.o $(CPI_OUT)/cpi.o $(CPI_OUT)/crc32.o
 
 $(CPI_OUT)/start.o: $(CPUT_DIR)/bench/start.S

@@ -231,6 +231,19 @@ static void expect_recovery(struct proto_decoder *d)
 	assert_int_equal(proto_decoder_packet(d)->len, 3);
 }
 
+/* Published check values: the frame CRC must be zlib's CRC-32, not just self-consistent. */
+static void test_crc32_check_values(void **state)
+{
+	static const uint8_t quick[] = "The quick brown fox jumps over the lazy dog";
+
+	(void)state;
+	assert_int_equal(kvm_crc32("", 0), 0x00000000u);
+	assert_int_equal(kvm_crc32("123456789", 9), 0xcbf43926u);
+	assert_int_equal(kvm_crc32(quick, sizeof(quick) - 1), 0x414fa339u);
+	assert_int_equal(kvm_crc32_update(kvm_crc32_update(0, "12345", 5), "6789", 4),
+			 0xcbf43926u);
+}
+
 static void test_proto_roundtrip(void **state)
 {
 	uint8_t payload[PROTO_MAX_PAYLOAD], frame[PROTO_MAX_FRAME];
@@ -598,6 +611,7 @@ int main(void)
 		cmocka_unit_test(test_cobs_all_zeros),
 		cmocka_unit_test(test_cobs_random),
 		cmocka_unit_test(test_cobs_decode_errors),
+		cmocka_unit_test(test_crc32_check_values),
 		cmocka_unit_test(test_proto_roundtrip),
 		cmocka_unit_test(test_proto_back_to_back),
 		cmocka_unit_test(test_proto_encode_limits),

@@ -143,8 +143,7 @@ Atoms parse(const bytes &v) {
 		if (e1) {
 			if (b == 0xF0)
 				continue;
-			if (--e1 == 0 && i + 1 == v.size())
-				;
+			--e1;
 			continue;
 		}
 		if (b == 0xE0) { ext = true; continue; }
