@@ -18,4 +18,14 @@ uint32_t kvm_crc32(const void *data, size_t len);
  */
 uint32_t kvm_crc32_update(uint32_t crc, const void *data, size_t len);
 
+/*
+ * Faster one-shot form for callers with 1 KiB of scratch RAM (the boot ROM uses its stack):
+ * returns kvm_crc32(words, len), len bytes in memory order (any len), after filling table
+ * with the byte-at-a-time lookup table. words must be 4-byte aligned: it is read a whole
+ * word at a time.
+ */
+#define KVM_CRC32_TABLE_LEN	256
+
+uint32_t kvm_crc32_words(uint32_t table[KVM_CRC32_TABLE_LEN], const uint32_t *words, size_t len);
+
 #endif /* KVMOSD_CRC32_H */

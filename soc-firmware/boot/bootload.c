@@ -5,11 +5,12 @@
 int boot_plan(const uint8_t *slot, const struct boot_mem *m, struct fwimg_hdr *h,
 	      enum boot_mode *mode)
 {
-	uint32_t room = m->ram_size - m->ram_reserve;
 	int err = fwimg_parse(slot, FWIMG_HDR_SIZE, h);
+	uint32_t room;
 
 	if (err)
 		return err;
+	room = m->ram_size - m->ram_reserve;
 	if (h->load_addr == m->payload_addr) {
 		*mode = BOOT_XIP;
 		return FWIMG_OK;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * test_fwimage.c - common/fwimage: pack/parse round trip, every corruption detected with
- * its own error code, truncation, strings.
+ * its own error code, truncation, strings; kvm_crc32_words() against kvm_crc32().
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -153,6 +153,31 @@ static void test_truncated(void **state)
 	assert_int_equal(fwimg_check_payload(&h, img + FWIMG_HDR_SIZE, PLEN + 100), FWIMG_OK);
 }
 
+/* Table-driven word form: same result as the nibble form, every length 0..4096 at random data. */
+static void test_crc32_words(void **state)
+{
+	static uint32_t words[1024];
+	uint32_t table[KVM_CRC32_TABLE_LEN];
+	uint32_t x = 0x12345678u;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1024; i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		words[i] = x;
+	}
+	for (i = 0; i <= sizeof(words); i++)
+		assert_int_equal(kvm_crc32_words(table, words, i), kvm_crc32(words, i));
+	/* table[1] and table[128]: zlib's first entries and the polynomial */
+	assert_int_equal(table[1], 0x77073096u);
+	assert_int_equal(table[128], 0xEDB88320u);
+	/* standard check value */
+	memcpy(words, "123456789", 9);
+	assert_int_equal(kvm_crc32_words(table, words, 9), 0xCBF43926u);
+}
+
 static void test_strings(void **state)
 {
 	int i, j;
@@ -182,6 +207,7 @@ int main(void)
 		cmocka_unit_test_setup(test_payload_bit_flips, setup),
 		cmocka_unit_test_setup(test_truncated, setup),
 		cmocka_unit_test_setup(test_strings, setup),
+		cmocka_unit_test(test_crc32_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
