@@ -4,7 +4,7 @@ set -eu
 PKGS=(make gcc g++ python3 git pkg-config
       yosys nextpnr-ice40 fpga-icestorm verilator
       gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
-      libftdi1-dev libpng-dev libcmocka-dev
+      libftdi1-dev libpng-dev zlib1g-dev libcmocka-dev
       console-setup-linux)
 missing=()
 for p in "${PKGS[@]}"; do
