@@ -17,6 +17,16 @@ SIM_MODELS_H := sim/models/spi_flash_model.h sim/models/uart_model.h
 
 SOC_B := $(B)/soc
 
+# Testbench warning check: the project rule is -Wall -Wextra -Werror for all C/C++, but
+# Verilator's generated code is not warning-clean, so (as for rv-run in rtl/cpu/cpu.mk) each
+# testbench gets a -fsyntax-only compile against headers from a separate `verilator --cc`
+# run (in <bench dir>/chk), with the Verilator headers as system headers. The stamp
+# <bench dir>/<tb>.check is a prerequisite of the bench binary.
+SOC_TB_CHECK_CXX = $(CXX) -std=c++17 -fsyntax-only -Wall -Wextra -Werror \
+	-Icommon -I$(B)/gen -Isim/models \
+	-isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include \
+	-isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include/vltstd
+
 # Flash test pattern (64 KiB, see tests/soc/mkpattern.py)
 $(SOC_B)/flash_pattern.bin: tests/soc/mkpattern.py
 	@mkdir -p $(@D)
@@ -45,8 +55,17 @@ test-soc-lint: $(GEN_REGS_VH)
 	@echo "SoC lint clean"
 
 # ---- bus-level bench of the fabric (no CPU) ----
+$(SOC_B)/tb_fabric/tb_fabric.check: $(SOC_FABRIC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) \
+		tests/soc/tb_fabric.cpp $(SIM_MODELS_H)
+	@mkdir -p $(@D)
+	$(VERILATOR) --cc -Wno-fatal -Wno-lint -Wno-style -Irtl/lib -I$(B)/gen --top-module soc_fabric \
+		--Mdir $(@D)/chk $(SOC_FABRIC_RTL) $(LIB_RTL) >/dev/null
+	$(SOC_TB_CHECK_CXX) -isystem $(@D)/chk tests/soc/tb_fabric.cpp
+	@touch $@
+
 $(SOC_B)/tb_fabric/Vsoc_fabric: $(SOC_FABRIC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) \
-		tests/soc/tb_fabric.cpp $(SIM_MODELS) $(SIM_MODELS_H) $(SOC_B)/empty_rom.hex
+		tests/soc/tb_fabric.cpp $(SIM_MODELS) $(SIM_MODELS_H) $(SOC_B)/empty_rom.hex \
+		$(SOC_B)/tb_fabric/tb_fabric.check
 	@mkdir -p $(@D)
 	$(VERILATOR) $(VL_FLAGS) -Wno-UNUSEDPARAM --Mdir $(@D) --top-module soc_fabric \
 		-GBOOTROM_HEX='"$(SOC_B)/empty_rom.hex"' \
@@ -78,8 +97,17 @@ $(SOC_B)/prog/%.hex: $(SOC_B)/prog/%.elf soc-firmware/boot/bin2hex.py
 	$(RV_OBJCOPY) -O binary -j .text $< $(@:.hex=.bin)
 	python3 soc-firmware/boot/bin2hex.py --words 512 $(@:.hex=.bin) $@
 
+$(SOC_B)/tb_soc/tb_soc.check: $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) \
+		tests/soc/tb_soc.cpp $(SIM_MODELS_H)
+	@mkdir -p $(@D)
+	$(VERILATOR) --cc -Wno-fatal -Wno-lint -Wno-style -Irtl/lib -I$(B)/gen --top-module kvm_soc \
+		--Mdir $(@D)/chk $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) >/dev/null
+	$(SOC_TB_CHECK_CXX) -isystem $(@D)/chk tests/soc/tb_soc.cpp
+	@touch $@
+
 $(SOC_B)/tb_soc/Vkvm_soc: $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) \
-		tests/soc/tb_soc.cpp $(SIM_MODELS) $(SIM_MODELS_H) $(SOC_B)/empty_rom.hex
+		tests/soc/tb_soc.cpp $(SIM_MODELS) $(SIM_MODELS_H) $(SOC_B)/empty_rom.hex \
+		$(SOC_B)/tb_soc/tb_soc.check
 	@mkdir -p $(@D)
 	$(VERILATOR) $(VL_FLAGS) -Wno-UNUSEDPARAM --Mdir $(@D) --top-module kvm_soc \
 		-GBOOTROM_HEX='"$(SOC_B)/empty_rom.hex"' \

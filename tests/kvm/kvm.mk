@@ -9,6 +9,22 @@ KVM_PS2_HOST   := rtl/kvm/ps2_host.v rtl/kvm/ps2_err_counters.v $(KVM_PS2_COMMON
 KVM_PS2_DEV    := rtl/kvm/ps2_dev.v $(KVM_PS2_COMMON)
 KVM_TB_DIR     := $(B)/tests/kvm
 
+# Testbench warning check (as for rv-run in rtl/cpu/cpu.mk): the testbench gets a
+# -fsyntax-only -Wall -Wextra -Werror compile against headers from a separate
+# `verilator --cc` run (Verilator's own code is not warning-clean, so its headers are
+# system headers); the .check stamp is a prerequisite of the testbench binary.
+# kvm_tb_check: <stamp> <top> <verilator args (RTL, -G...)> <testbench .cpp>
+KVM_TB_CHECK_CXX = $(CXX) -std=c++17 -fsyntax-only -Wall -Wextra -Werror \
+	-isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include \
+	-isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include/vltstd
+define kvm_tb_check
+	@mkdir -p $(dir $(1))
+	$(VERILATOR) --cc -Wno-fatal -Wno-lint -Wno-style -Irtl/lib -Irtl/kvm --top-module $(2) \
+		--Mdir $(dir $(1))chk-$(2) $(3) >/dev/null
+	$(KVM_TB_CHECK_CXX) -Itests/kvm -isystem $(dir $(1))chk-$(2) $(4)
+	@touch $(1)
+endef
+
 TESTS += kvm-lint ps2-host ps2-dev
 
 .PHONY: test-kvm-lint test-ps2-host test-ps2-dev kvm-stat
@@ -18,13 +34,21 @@ test-kvm-lint:
 	$(VERILATOR) --lint-only -Wall -Irtl/lib -Irtl/kvm --top-module ps2_dev $(KVM_PS2_DEV)
 	@echo "ps2_host and ps2_dev lint clean"
 
-$(KVM_TB_DIR)/host/Vps2_host: $(KVM_PS2_HOST) tests/kvm/tb_ps2_host.cpp tests/kvm/ps2_tb.h
+$(KVM_TB_DIR)/host/tb_ps2_host.check: $(KVM_PS2_HOST) tests/kvm/tb_ps2_host.cpp tests/kvm/ps2_tb.h
+	$(call kvm_tb_check,$@,ps2_host,$(KVM_PS2_HOST),tests/kvm/tb_ps2_host.cpp)
+
+$(KVM_TB_DIR)/host/Vps2_host: $(KVM_PS2_HOST) tests/kvm/tb_ps2_host.cpp tests/kvm/ps2_tb.h \
+		$(KVM_TB_DIR)/host/tb_ps2_host.check
 	@mkdir -p $(KVM_TB_DIR)/host
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module ps2_host \
 		-Mdir $(KVM_TB_DIR)/host -CFLAGS "-I$(CURDIR)/tests/kvm" \
 		$(KVM_PS2_HOST) $(CURDIR)/tests/kvm/tb_ps2_host.cpp -o Vps2_host
 
-$(KVM_TB_DIR)/dev/Vps2_dev: $(KVM_PS2_DEV) tests/kvm/tb_ps2_dev.cpp tests/kvm/ps2_tb.h
+$(KVM_TB_DIR)/dev/tb_ps2_dev.check: $(KVM_PS2_DEV) tests/kvm/tb_ps2_dev.cpp tests/kvm/ps2_tb.h
+	$(call kvm_tb_check,$@,ps2_dev,$(KVM_PS2_DEV),tests/kvm/tb_ps2_dev.cpp)
+
+$(KVM_TB_DIR)/dev/Vps2_dev: $(KVM_PS2_DEV) tests/kvm/tb_ps2_dev.cpp tests/kvm/ps2_tb.h \
+		$(KVM_TB_DIR)/dev/tb_ps2_dev.check
 	@mkdir -p $(KVM_TB_DIR)/dev
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module ps2_dev \
 		-Mdir $(KVM_TB_DIR)/dev -CFLAGS "-I$(CURDIR)/tests/kvm" \
@@ -63,13 +87,21 @@ kvm-emu-lint:
 	$(VERILATOR) --lint-only -Wall -Irtl/lib -Irtl/kvm --top-module ps2_mouse_emu $(KVM_MOUSE_EMU)
 	@echo "ps2_kbd_emu and ps2_mouse_emu lint clean"
 
-$(KVM_TB_DIR)/kbd_emu/Vps2_kbd_emu: $(KVM_KBD_EMU) tests/kvm/tb_ps2_kbd_emu.cpp tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h
+$(KVM_TB_DIR)/kbd_emu/tb_ps2_kbd_emu.check: $(KVM_KBD_EMU) tests/kvm/tb_ps2_kbd_emu.cpp tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h
+	$(call kvm_tb_check,$@,ps2_kbd_emu,$(KVM_EMU_TEST_G) $(KVM_KBD_EMU),tests/kvm/tb_ps2_kbd_emu.cpp)
+
+$(KVM_TB_DIR)/kbd_emu/Vps2_kbd_emu: $(KVM_KBD_EMU) tests/kvm/tb_ps2_kbd_emu.cpp tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h \
+		$(KVM_TB_DIR)/kbd_emu/tb_ps2_kbd_emu.check
 	@mkdir -p $(KVM_TB_DIR)/kbd_emu
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module ps2_kbd_emu $(KVM_EMU_TEST_G) \
 		-Mdir $(KVM_TB_DIR)/kbd_emu -CFLAGS "-I$(CURDIR)/tests/kvm" \
 		$(KVM_KBD_EMU) $(CURDIR)/tests/kvm/tb_ps2_kbd_emu.cpp -o Vps2_kbd_emu
 
-$(KVM_TB_DIR)/mouse_emu/Vps2_mouse_emu: $(KVM_MOUSE_EMU) tests/kvm/tb_ps2_mouse_emu.cpp tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h
+$(KVM_TB_DIR)/mouse_emu/tb_ps2_mouse_emu.check: $(KVM_MOUSE_EMU) tests/kvm/tb_ps2_mouse_emu.cpp tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h
+	$(call kvm_tb_check,$@,ps2_mouse_emu,$(KVM_EMU_TEST_G) $(KVM_MOUSE_EMU),tests/kvm/tb_ps2_mouse_emu.cpp)
+
+$(KVM_TB_DIR)/mouse_emu/Vps2_mouse_emu: $(KVM_MOUSE_EMU) tests/kvm/tb_ps2_mouse_emu.cpp tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h \
+		$(KVM_TB_DIR)/mouse_emu/tb_ps2_mouse_emu.check
 	@mkdir -p $(KVM_TB_DIR)/mouse_emu
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module ps2_mouse_emu $(KVM_EMU_TEST_G) \
 		-Mdir $(KVM_TB_DIR)/mouse_emu -CFLAGS "-I$(CURDIR)/tests/kvm" \
@@ -108,7 +140,11 @@ kvm-router-lint:
 	$(VERILATOR) --lint-only -Wall -Irtl/kvm --top-module kvm_router -GN=2 $(KVM_ROUTER)
 	@echo "kvm_router lint clean (N=4, N=2)"
 
-$(KVM_TB_DIR)/router/Vkvm_router: $(KVM_ROUTER) tests/kvm/tb_kvm_router.cpp tests/kvm/ps2_tb.h
+$(KVM_TB_DIR)/router/tb_kvm_router.check: $(KVM_ROUTER) tests/kvm/tb_kvm_router.cpp tests/kvm/ps2_tb.h
+	$(call kvm_tb_check,$@,kvm_router,-GN=4 -GCLK_HZ=120000 $(KVM_ROUTER),tests/kvm/tb_kvm_router.cpp)
+
+$(KVM_TB_DIR)/router/Vkvm_router: $(KVM_ROUTER) tests/kvm/tb_kvm_router.cpp tests/kvm/ps2_tb.h \
+		$(KVM_TB_DIR)/router/tb_kvm_router.check
 	@mkdir -p $(KVM_TB_DIR)/router
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module kvm_router -GN=4 -GCLK_HZ=120000 \
 		-Mdir $(KVM_TB_DIR)/router -CFLAGS "-I$(CURDIR)/tests/kvm" \

@@ -8,6 +8,14 @@ SYNC_RTL    := rtl/video/sync_port.v rtl/video/sync_sep.v rtl/video/sync_meter.v
                rtl/video/sync_line.v rtl/video/sync_input.v rtl/lib/cdc_sync2.v
 SYNC_TB_DIR := $(B)/tests/sync
 
+# Testbench warning check (as for rv-run in rtl/cpu/cpu.mk): the testbench gets a
+# -fsyntax-only -Wall -Wextra -Werror compile against headers from a separate
+# `verilator --cc` run (Verilator's own code is not warning-clean, so its headers are
+# system headers); the .check stamp is a prerequisite of the testbench binary.
+SYNC_TB_CHECK_CXX = $(CXX) -std=c++17 -fsyntax-only -Wall -Wextra -Werror \
+	-isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include \
+	-isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include/vltstd
+
 TESTS += sync-lint sync
 
 .PHONY: test-sync-lint test-sync sync-stat
@@ -19,7 +27,15 @@ test-sync-lint:
 	$(VERILATOR) --lint-only -Wall --top-module sync_meter rtl/video/sync_meter.v
 	@echo "sync_port, sync_sep and sync_meter lint clean"
 
-$(SYNC_TB_DIR)/obj/Vsync_port: $(SYNC_RTL) tests/sync/tb_sync.cpp tests/sync/sync_gen.h
+$(SYNC_TB_DIR)/tb_sync.check: $(SYNC_RTL) tests/sync/tb_sync.cpp tests/sync/sync_gen.h
+	@mkdir -p $(@D)
+	$(VERILATOR) --cc -Wno-fatal -Wno-lint -Wno-style -Irtl/lib -Irtl/video --top-module sync_port \
+		--Mdir $(@D)/chk $(SYNC_RTL) >/dev/null
+	$(SYNC_TB_CHECK_CXX) -Itests/sync -isystem $(@D)/chk tests/sync/tb_sync.cpp
+	@touch $@
+
+$(SYNC_TB_DIR)/obj/Vsync_port: $(SYNC_RTL) tests/sync/tb_sync.cpp tests/sync/sync_gen.h \
+		$(SYNC_TB_DIR)/tb_sync.check
 	@mkdir -p $(SYNC_TB_DIR)
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module sync_port \
 		-Mdir $(SYNC_TB_DIR)/obj -CFLAGS "-I$(CURDIR)/tests/sync" \

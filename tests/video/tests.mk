@@ -6,6 +6,14 @@
 VIDEO_TB_DIR := $(B)/tests/video
 VIDEO_TB     := $(VIDEO_TB_DIR)/obj/Vvideo_top
 
+# Testbench warning check (as for rv-run in rtl/cpu/cpu.mk): the testbench gets a
+# -fsyntax-only -Wall -Wextra -Werror compile against headers from a separate
+# `verilator --cc` run (Verilator's own code is not warning-clean, so its headers are
+# system headers); the .check stamp is a prerequisite of the testbench binary.
+VIDEO_TB_CHECK_CXX = $(CXX) -std=c++17 -fsyntax-only -Wall -Wextra -Werror \
+	-isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include \
+	-isystem $$($(VERILATOR) --getenv VERILATOR_ROOT)/include/vltstd
+
 TESTS   += video-lint video
 BENCHES += video
 
@@ -19,8 +27,16 @@ $(VIDEO_TB_DIR)/overlay_ref.o: sim/overlay_ref.c sim/overlay_ref.h
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
 
+$(VIDEO_TB_DIR)/tb_video.check: $(VIDEO_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) \
+		tests/video/tb_video.cpp sim/overlay_ref.h
+	@mkdir -p $(@D)
+	$(VERILATOR) --cc -Wno-fatal -Wno-lint -Wno-style -Irtl/lib -I$(B)/gen --top-module video_top \
+		--Mdir $(@D)/chk $(VIDEO_RTL) $(LIB_RTL) >/dev/null
+	$(VIDEO_TB_CHECK_CXX) -Icommon -I$(B)/gen -Isim -isystem $(@D)/chk tests/video/tb_video.cpp
+	@touch $@
+
 $(VIDEO_TB): $(VIDEO_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) tests/video/tb_video.cpp \
-		$(VIDEO_TB_DIR)/overlay_ref.o sim/overlay_ref.h
+		$(VIDEO_TB_DIR)/overlay_ref.o sim/overlay_ref.h $(VIDEO_TB_DIR)/tb_video.check
 	@mkdir -p $(VIDEO_TB_DIR)
 	@rm -f $@  # verilator's make does not see overlay_ref.o change: force the relink
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module video_top \
