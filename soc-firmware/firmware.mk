@@ -36,7 +36,7 @@ BOOT_OBJS := $(patsubst %,$(FW_B)/bootobj/%.o,$(BOOT_SRCS))
 
 # Integer-only printf (picolibc tinystdio); the define also selects it at link time.
 FW_CFLAGS   := $(RV_CFLAGS) -DPICOLIBC_INTEGER_PRINTF_SCANF -Isoc-firmware -Isoc-firmware/app \
-               -I$(FW_B)
+               -Ifonts -I$(FW_B)
 FW_LDFLAGS  := $(RV_LDARCH) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
                -nostartfiles -Wl,--gc-sections -Wl,--no-warn-rwx-segments -Wl,-Map,$(FW_MAP)
 BOOT_CFLAGS := $(RV_CFLAGS) -ffreestanding -fno-builtin -msmall-data-limit=0 -Isoc-firmware
@@ -117,7 +117,7 @@ $(MKFWIMG): tools/mkfwimg.c tools/lib/elf32.c tools/lib/elf32.h common/fwimage.c
 
 # ---- native unit tests ----
 FW_TEST_B      := $(FW_B)/test
-FW_TEST_CFLAGS := $(HOST_CFLAGS) -Isoc-firmware -Isoc-firmware/app -Isoc-firmware/boot
+FW_TEST_CFLAGS := $(HOST_CFLAGS) -Isoc-firmware -Isoc-firmware/app -Isoc-firmware/boot -Ifonts
 
 $(FW_TEST_B)/test_fwimage: soc-firmware/tests/test_fwimage.c common/fwimage.c common/crc32.c \
 		common/fwimage.h $(GEN_REGS_H)

@@ -8,11 +8,10 @@
 
 #include <stdint.h>
 #include "../app/osd_draw.h"
+#include "kvmosd_font.h"	/* fonts/: layout and the built-in default font */
 
 #define OSD_FONT_BYTES	(KVM_OSD_GLYPHS * KVM_OSD_GLYPH_H)
-
-/* From build/fonts/default_font.c (fonts/fonts.mk): CP437 order, 16 bytes per glyph. */
-extern const unsigned char kvmosd_default_font[4096];
+_Static_assert(OSD_FONT_BYTES == KVMOSD_FONT_BYTES, "font layout differs from the font RAM");
 
 /* Load count glyphs of 16 rows starting at glyph first (bit 7 = leftmost pixel). */
 void osd_load_font(const uint8_t *glyphs, unsigned int first, unsigned int count);
