@@ -39,6 +39,14 @@ const char *proto_cmd_str(uint8_t cmd)
 		return "INFO";
 	case PROTO_CMD_STATS:
 		return "STATS";
+	case PROTO_CMD_PORT_SELECT:
+		return "PORT_SELECT";
+	case PROTO_CMD_PORT_STATUS:
+		return "PORT_STATUS";
+	case PROTO_CMD_HOTKEY_GET:
+		return "HOTKEY_GET";
+	case PROTO_CMD_HOTKEY_SET:
+		return "HOTKEY_SET";
 	default:
 		return "?";
 	}
@@ -267,4 +275,85 @@ int proto_stats_unpack(struct proto_stats *st, const uint8_t *in, size_t len)
 	PROTO_STATS_FIELDS(X)
 #undef X
 	return 0;
+}
+
+static void con_dev_pack(const struct proto_con_dev *d, uint8_t *out)
+{
+	out[0] = d->flags;
+	out[1] = 0;
+	proto_put_le16(out + 2, d->id);
+	proto_put_le32(out + 4, d->inits);
+	proto_put_le32(out + 8, d->timeouts);
+	proto_put_le32(out + 12, d->resends);
+	proto_put_le32(out + 16, d->tx_errors);
+	proto_put_le32(out + 20, d->hw_errors);
+}
+
+static void con_dev_unpack(struct proto_con_dev *d, const uint8_t *in)
+{
+	d->flags = in[0];
+	d->id = proto_get_le16(in + 2);
+	d->inits = proto_get_le32(in + 4);
+	d->timeouts = proto_get_le32(in + 8);
+	d->resends = proto_get_le32(in + 12);
+	d->tx_errors = proto_get_le32(in + 16);
+	d->hw_errors = proto_get_le32(in + 20);
+}
+
+size_t proto_port_status_pack(const struct proto_port_status *ps, uint8_t *out)
+{
+	unsigned int i, n = ps->nports > PROTO_PORTS_MAX ? PROTO_PORTS_MAX : ps->nports;
+
+	out[0] = (uint8_t)n;
+	out[1] = ps->selected;
+	out[2] = ps->flags;
+	out[3] = 0;
+	con_dev_pack(&ps->kbd, out + 4);
+	con_dev_pack(&ps->mouse, out + 4 + PROTO_CON_DEV_LEN);
+	for (i = 0; i < n; i++)
+		proto_put_le32(out + PROTO_PORT_STATUS_HDR_LEN + 4 * i, ps->port[i]);
+	return PROTO_PORT_STATUS_HDR_LEN + 4 * n;
+}
+
+int proto_port_status_unpack(struct proto_port_status *ps, const uint8_t *in, size_t len)
+{
+	unsigned int i;
+
+	memset(ps, 0, sizeof(*ps));
+	if (len < PROTO_PORT_STATUS_HDR_LEN || in[0] > PROTO_PORTS_MAX ||
+	    len < PROTO_PORT_STATUS_HDR_LEN + 4u * in[0])
+		return -1;
+	ps->nports = in[0];
+	ps->selected = in[1];
+	ps->flags = in[2];
+	con_dev_unpack(&ps->kbd, in + 4);
+	con_dev_unpack(&ps->mouse, in + 4 + PROTO_CON_DEV_LEN);
+	for (i = 0; i < ps->nports; i++)
+		ps->port[i] = proto_get_le32(in + PROTO_PORT_STATUS_HDR_LEN + 4 * i);
+	return 0;
+}
+
+size_t proto_hotkey_pack(const struct proto_hotkey *hk, uint8_t *out)
+{
+	out[0] = hk->mode;
+	out[1] = hk->swallow ? PROTO_HOTKEY_SWALLOW : 0;
+	proto_put_le16(out + 2, hk->window_ms);
+	return PROTO_HOTKEY_LEN;
+}
+
+int proto_hotkey_unpack(struct proto_hotkey *hk, const uint8_t *in, size_t len)
+{
+	memset(hk, 0, sizeof(*hk));
+	if (len < PROTO_HOTKEY_LEN)
+		return -1;
+	hk->mode = in[0];
+	hk->swallow = in[1];
+	hk->window_ms = proto_get_le16(in + 2);
+	return 0;
+}
+
+int proto_hotkey_valid(const struct proto_hotkey *hk)
+{
+	return hk->mode <= PROTO_HOTKEY_ALT && hk->swallow <= PROTO_HOTKEY_SWALLOW &&
+	       hk->window_ms >= PROTO_HOTKEY_WINDOW_MIN && hk->window_ms <= PROTO_HOTKEY_WINDOW_MAX;
 }

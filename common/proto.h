@@ -34,6 +34,10 @@ enum proto_cmd {
 	PROTO_CMD_PING = 0x01, /* payload echoed back unchanged */
 	PROTO_CMD_INFO = 0x02, /* no payload; reply: struct proto_info, packed */
 	PROTO_CMD_STATS = 0x03, /* no payload; reply: struct proto_stats, packed */
+	PROTO_CMD_PORT_SELECT = 0x10, /* 1 byte: port 0..N-1 (BAD_ARG if >= N); empty reply */
+	PROTO_CMD_PORT_STATUS = 0x11, /* no payload; reply: struct proto_port_status, packed */
+	PROTO_CMD_HOTKEY_GET = 0x30, /* no payload; reply: struct proto_hotkey, packed */
+	PROTO_CMD_HOTKEY_SET = 0x31, /* struct proto_hotkey; reply: the settings now in force */
 	/* 0x10-0x1F ports, 0x20-0x2F OSD / fonts, 0x30-0x3F settings, 0x40-0x4F flash */
 };
 
@@ -213,5 +217,83 @@ struct proto_stats {
 
 size_t proto_stats_pack(const struct proto_stats *st, uint8_t *out);
 int proto_stats_unpack(struct proto_stats *st, const uint8_t *in, size_t len);
+
+/*
+ * PORT_STATUS reply: PROTO_PORT_STATUS_HDR_LEN + 4 * nports bytes, little-endian:
+ *   0  u8      nports (0: the board has no KVM block)
+ *   1  u8      selected port (0-based)
+ *   2  u8      flags: bit 0 OSD open
+ *   3  u8      reserved, 0
+ *   4  24      console keyboard (layout below)
+ *  28  24      console mouse
+ *  52  u32[n]  KVM.PORT[i] word of each port (LEDs, scan set, typematic, mouse ID, ...)
+ * Console device, 24 bytes:
+ *   0  u8      flags: bit 0 present, bit 1 initialised
+ *   1  u8      reserved, 0
+ *   2  u16     id: keyboard AB83 (0 if F2 got FA only), mouse 0, 3 or 4
+ *   4  u32     initialisations completed
+ *   8  u32     reply time-outs
+ *  12  u32     FE (resend) replies
+ *  16  u32     send errors and inits given up
+ *  20  u32     hardware error counters (KVM.ERR_KBD / ERR_MS)
+ */
+#define PROTO_PORTS_MAX 8
+#define PROTO_CON_DEV_LEN 24
+#define PROTO_PORT_STATUS_HDR_LEN (4 + 2 * PROTO_CON_DEV_LEN)
+#define PROTO_PORT_STATUS_OSD_OPEN (1u << 0)
+#define PROTO_CON_PRESENT (1u << 0)
+#define PROTO_CON_READY (1u << 1)
+
+struct proto_con_dev {
+	uint8_t flags;
+	uint16_t id;
+	uint32_t inits;
+	uint32_t timeouts;
+	uint32_t resends;
+	uint32_t tx_errors;
+	uint32_t hw_errors;
+};
+
+struct proto_port_status {
+	uint8_t nports;
+	uint8_t selected;
+	uint8_t flags;
+	struct proto_con_dev kbd;
+	struct proto_con_dev mouse;
+	uint32_t port[PROTO_PORTS_MAX];
+};
+
+/* Packs (nports capped at PROTO_PORTS_MAX) into out (at least PROTO_PORT_STATUS_HDR_LEN +
+ * 4 * PROTO_PORTS_MAX bytes); returns the length. */
+size_t proto_port_status_pack(const struct proto_port_status *ps, uint8_t *out);
+/* Returns 0, or -1 if len is too short for the header and its nports words, or
+ * nports > PROTO_PORTS_MAX. */
+int proto_port_status_unpack(struct proto_port_status *ps, const uint8_t *in, size_t len);
+
+/*
+ * HOTKEY_GET reply, HOTKEY_SET request and reply: PROTO_HOTKEY_LEN bytes:
+ *   0  u8   mode: 0 Scroll Lock, 1 Ctrl, 2 Alt (tapped twice)
+ *   1  u8   flags: bit 0 swallow (Scroll Lock mode: the key does not reach the PC)
+ *   2  u16  window in ms (PROTO_HOTKEY_WINDOW_MIN .. MAX)
+ */
+#define PROTO_HOTKEY_LEN 4
+#define PROTO_HOTKEY_SCROLL 0
+#define PROTO_HOTKEY_CTRL 1
+#define PROTO_HOTKEY_ALT 2
+#define PROTO_HOTKEY_SWALLOW (1u << 0)
+#define PROTO_HOTKEY_WINDOW_MIN 100
+#define PROTO_HOTKEY_WINDOW_MAX 2000
+
+struct proto_hotkey {
+	uint8_t mode;
+	uint8_t swallow;	/* 0 or 1 */
+	uint16_t window_ms;
+};
+
+size_t proto_hotkey_pack(const struct proto_hotkey *hk, uint8_t *out);
+/* Returns 0, or -1 if len < PROTO_HOTKEY_LEN. Does not check ranges (proto_hotkey_valid). */
+int proto_hotkey_unpack(struct proto_hotkey *hk, const uint8_t *in, size_t len);
+/* 1 if mode, flags and window are in range. */
+int proto_hotkey_valid(const struct proto_hotkey *hk);
 
 #endif /* KVMOSD_PROTO_H */

@@ -46,6 +46,12 @@ static void usage(FILE *f)
 "  info              firmware and build, hardware, uptime, reset cause\n"
 "  ping [N [SIZE]]   N round trips (default %d) with SIZE payload bytes (default %d, max %d)\n"
 "  stats             link counters of the board\n"
+"  select P          switch keyboard and mouse to PC port P (1..N)\n"
+"  ports             ports, the selected one, each port's LEDs and mouse, and the\n"
+"                    console keyboard and mouse status\n"
+"  hotkey [scroll|ctrl|alt] [window=MS] [swallow=on|off]\n"
+"                    show or change the hotkey (the key tapped twice within MS ms;\n"
+"                    swallow: Scroll Lock does not reach the PC). In RAM for now\n"
 "  cmd CMD [HEX]     send command number CMD with payload HEX (e.g. cmd 0x01 0a0b0c);\n"
 "                    print the reply status and payload\n"
 "\n"
@@ -202,6 +208,138 @@ static int cmd_stats(struct client *c)
 	printf("  truncated: %u\n  bad length: %u\n", st.err_truncated, st.err_length);
 	printf("tx frames: %u\nunknown commands: %u\nignored frames: %u\n", st.tx_frames,
 	       st.unknown_cmd, st.ignored);
+	return KVMOSD_EXIT_OK;
+}
+
+static int cmd_select(struct client *c, unsigned long port)
+{
+	uint8_t p = (uint8_t)(port - 1);	/* users count from 1, the wire from 0 */
+	int ret = client_call(c, PROTO_CMD_PORT_SELECT, &p, 1);
+
+	if (ret == KVMOSD_EXIT_STATUS && c->reply.status == PROTO_ERR_BAD_ARG)
+		fprintf(stderr, "kvmosd: the board has no port %lu (see kvmosd ports)\n", port);
+	if (ret)
+		return ret;
+	printf("port %lu selected\n", port);
+	return KVMOSD_EXIT_OK;
+}
+
+static void print_con_dev(const char *name, const struct proto_con_dev *d, int mouse)
+{
+	printf("console %s: %s", name, !(d->flags & PROTO_CON_PRESENT) ? "absent" :
+	       (d->flags & PROTO_CON_READY) ? "ready" : "not initialised");
+	if (d->flags & PROTO_CON_READY) {
+		if (mouse)
+			printf(", id %u", d->id);
+		else if (d->id)
+			printf(", id %04x", d->id);
+	}
+	printf(", %u inits, %u time-outs, %u resends, %u send errors", d->inits, d->timeouts,
+	       d->resends, d->tx_errors);
+	printf(", line errors parity %u framing %u timeout %u tx %u\n", d->hw_errors & 0xFF,
+	       (d->hw_errors >> 8) & 0xFF, (d->hw_errors >> 16) & 0xFF, d->hw_errors >> 24);
+}
+
+static int cmd_ports(struct client *c)
+{
+	struct proto_port_status ps;
+	unsigned int i;
+	int ret = client_call(c, PROTO_CMD_PORT_STATUS, NULL, 0);
+
+	if (ret)
+		return ret;
+	if (proto_port_status_unpack(&ps, c->reply.payload, c->reply.len) < 0) {
+		fprintf(stderr, "kvmosd: PORT_STATUS reply of %u bytes is malformed\n",
+			c->reply.len);
+		return KVMOSD_EXIT_FAIL;
+	}
+	if (!ps.nports) {
+		printf("ports: none (the board has no keyboard/mouse block)\n");
+		return KVMOSD_EXIT_OK;
+	}
+	printf("ports: %u, selected %u%s\n", ps.nports, ps.selected + 1,
+	       ps.flags & PROTO_PORT_STATUS_OSD_OPEN ? " (OSD open)" : "");
+	for (i = 0; i < ps.nports; i++) {
+		uint32_t w = ps.port[i];
+
+		printf("%c %u: leds %s%s%s, scan set %u, mouse id %u%s, rate %u\n",
+		       i == ps.selected ? '*' : ' ', i + 1, w & 2 ? "N" : "-", w & 4 ? "C" : "-",
+		       w & 1 ? "S" : "-", (w >> 3) & 3, (w >> 12) & 7,
+		       w & (1u << 15) ? " enabled" : "", (w >> 16) & 0xFF);
+	}
+	print_con_dev("keyboard", &ps.kbd, 0);
+	print_con_dev("mouse", &ps.mouse, 1);
+	return KVMOSD_EXIT_OK;
+}
+
+static const char *const hotkey_modes[] = { "scroll", "ctrl", "alt" };
+
+/* Arguments "scroll|ctrl|alt", "window=MS", "swallow=on|off": sets only those given. */
+static int parse_hotkey_args(int n, char **args, int *mode, long *window, int *swallow)
+{
+	int i, m;
+
+	for (i = 0; i < n; i++) {
+		const char *a = args[i];
+		unsigned long v;
+
+		for (m = 0; m < 3; m++)
+			if (!strcmp(a, hotkey_modes[m]))
+				break;
+		if (m < 3) {
+			*mode = m;
+		} else if (!strncmp(a, "window=", 7)) {
+			if (parse_uint("window", a + 7, PROTO_HOTKEY_WINDOW_MIN,
+				       PROTO_HOTKEY_WINDOW_MAX, &v) < 0)
+				return -1;
+			*window = (long)v;
+		} else if (!strcmp(a, "swallow=on") || !strcmp(a, "swallow=off")) {
+			*swallow = !strcmp(a, "swallow=on");
+		} else {
+			fprintf(stderr, "kvmosd: usage: hotkey [scroll|ctrl|alt] [window=MS] "
+					"[swallow=on|off], not '%s'\n", a);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int cmd_hotkey(struct client *c, int n, char **args)
+{
+	struct proto_hotkey hk;
+	uint8_t buf[PROTO_HOTKEY_LEN];
+	int mode = -1, swallow = -1;
+	long window = -1;
+	int ret;
+
+	parse_hotkey_args(n, args, &mode, &window, &swallow);	/* checked before */
+	ret = client_call(c, PROTO_CMD_HOTKEY_GET, NULL, 0);
+	if (ret)
+		return ret;
+	if (proto_hotkey_unpack(&hk, c->reply.payload, c->reply.len) < 0) {
+		fprintf(stderr, "kvmosd: HOTKEY reply is %u bytes, expected %d\n", c->reply.len,
+			PROTO_HOTKEY_LEN);
+		return KVMOSD_EXIT_FAIL;
+	}
+	if (n) {
+		if (mode >= 0)
+			hk.mode = (uint8_t)mode;
+		if (window >= 0)
+			hk.window_ms = (uint16_t)window;
+		if (swallow >= 0)
+			hk.swallow = (uint8_t)swallow;
+		proto_hotkey_pack(&hk, buf);
+		ret = client_call(c, PROTO_CMD_HOTKEY_SET, buf, sizeof(buf));
+		if (ret)
+			return ret;
+		if (proto_hotkey_unpack(&hk, c->reply.payload, c->reply.len) < 0) {
+			fprintf(stderr, "kvmosd: HOTKEY reply is %u bytes, expected %d\n",
+				c->reply.len, PROTO_HOTKEY_LEN);
+			return KVMOSD_EXIT_FAIL;
+		}
+	}
+	printf("hotkey: %s twice within %u ms, swallow %s\n",
+	       hk.mode < 3 ? hotkey_modes[hk.mode] : "?", hk.window_ms, hk.swallow ? "on" : "off");
 	return KVMOSD_EXIT_OK;
 }
 
@@ -362,6 +500,24 @@ int main(int argc, char **argv)
 		if (nargs == 2 && parse_uint("ping size", argv[ci + 2], 0, PROTO_MAX_PAYLOAD,
 					     &n2) < 0)
 			return KVMOSD_EXIT_USAGE;
+	} else if (!strcmp(cmd, "ports")) {
+		if (nargs) {
+			fprintf(stderr, "kvmosd: %s takes no arguments\n", cmd);
+			return KVMOSD_EXIT_USAGE;
+		}
+	} else if (!strcmp(cmd, "select")) {
+		if (nargs != 1) {
+			fprintf(stderr, "kvmosd: usage: select P (port number, from 1)\n");
+			return KVMOSD_EXIT_USAGE;
+		}
+		if (parse_uint("port", argv[ci + 1], 1, PROTO_PORTS_MAX, &n1) < 0)
+			return KVMOSD_EXIT_USAGE;
+	} else if (!strcmp(cmd, "hotkey")) {
+		int m = -1, sw = -1;
+		long w = -1;
+
+		if (parse_hotkey_args(nargs, argv + ci + 1, &m, &w, &sw) < 0)
+			return KVMOSD_EXIT_USAGE;
 	} else if (!strcmp(cmd, "cmd")) {
 		if (nargs < 1 || nargs > 2) {
 			fprintf(stderr, "kvmosd: usage: cmd CMD [HEX]\n");
@@ -390,6 +546,12 @@ int main(int argc, char **argv)
 		ret = cmd_stats(&c);
 	else if (!strcmp(cmd, "ping"))
 		ret = cmd_ping(&c, n1, n2);
+	else if (!strcmp(cmd, "select"))
+		ret = cmd_select(&c, n1);
+	else if (!strcmp(cmd, "ports"))
+		ret = cmd_ports(&c);
+	else if (!strcmp(cmd, "hotkey"))
+		ret = cmd_hotkey(&c, nargs, argv + ci + 1);
 	else
 		ret = cmd_raw(&c, n1, nargs == 2 ? argv[ci + 2] : NULL);
 	t->ops->close(t);

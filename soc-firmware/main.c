@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * main.c - kvmosd firmware entry: banner, OSD start-up screen, then the main loop
- * (host link bytes in, watchdog kick, LED 0 heartbeat at 1 Hz).
+ * (host link bytes in, KVM snoop bytes to ps2con / hotkey / kvm_ui, watchdog kick,
+ * LED 0 heartbeat at 1 Hz).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -12,21 +13,39 @@
 #include "fw.h"
 #include "drivers/csr.h"
 #include "drivers/gpio.h"
+#include "drivers/kvm.h"
 #include "drivers/osd.h"
 #include "drivers/spiflash.h"
 #include "drivers/timer.h"
 #include "drivers/uart.h"
 #include "drivers/wdt.h"
 #include "app/hostlink.h"
+#include "app/kvm_ui.h"
 #include "app/osd_draw.h"
+#include "app/ps2con.h"
 #include "app/ui_boot.h"
 
 #define WDT_TIMEOUT_S	2	/* > the slowest flash erase between kicks */
 #define HEARTBEAT_HZ	1
+#define KVM_SNOOP_BURST	64	/* snoop entries per loop iteration, so the link keeps up */
 
 static struct hostlink link;
 static uint32_t reset_cause;
 static uint32_t clk_hz;
+static struct ps2con con;
+static struct kvm_ui kui;
+static unsigned int kvm_n;	/* PC ports; 0 = no KVM block */
+
+static uint32_t now_ms(void)
+{
+	return (uint32_t)(timer_now() / (clk_hz / 1000));
+}
+
+static void log_line(void *ctx, const char *msg)
+{
+	(void)ctx;
+	printf("%s\n", msg);
+}
 
 static void link_tx(void *ctx, const uint8_t *buf, size_t len)
 {
@@ -46,11 +65,161 @@ static void link_info(void *ctx, struct proto_info *out)
 	strncpy(out->build_id, KVM_FW_BUILD_ID, sizeof(out->build_id) - 1);
 }
 
+static uint8_t link_cmd(void *ctx, uint8_t cmd, const uint8_t *in, uint16_t len, uint8_t *out,
+		       uint16_t *out_len)
+{
+	(void)ctx;
+	return kvm_ui_host_cmd(&kui, cmd, in, len, out, out_len);
+}
+
 static const struct hostlink_ops link_ops = {
 	.tx = link_tx,
 	.info = link_info,
+	.cmd = link_cmd,
 	.ctx = NULL,
 };
+
+/* ---- KVM: console devices (ps2con) and the hotkey / OSD (kvm_ui) ---- */
+
+static int con_tx(void *ctx, int dev, uint8_t b)
+{
+	(void)ctx;
+	return kvm_con_tx(dev, b);
+}
+
+static unsigned int con_tx_status(void *ctx, int dev)
+{
+	(void)ctx;
+	return kvm_con_status(dev);
+}
+
+static void con_set_raw(void *ctx, int dev, int on)
+{
+	(void)ctx;
+	kvm_ctrl(dev == PS2CON_MOUSE ? KVM_CTRL_MS_RAW : KVM_CTRL_KBD_RAW, on);
+}
+
+static void con_set_ms_id(void *ctx, uint8_t id)
+{
+	(void)ctx;
+	kvm_set_ms_id(id);
+}
+
+static const struct ps2con_ops con_ops = {
+	.tx = con_tx,
+	.tx_status = con_tx_status,
+	.set_raw = con_set_raw,
+	.set_ms_id = con_set_ms_id,
+	.log = log_line,
+};
+
+static void ui_select(void *ctx, unsigned int port)
+{
+	(void)ctx;
+	kvm_select(port);
+}
+
+static void ui_block(void *ctx, int on)
+{
+	(void)ctx;
+	kvm_ctrl(KVM_CTRL_BLOCK, on);
+}
+
+static void ui_inject(void *ctx, unsigned int port, const uint8_t *chunk, size_t n)
+{
+	(void)ctx;
+	if (kvm_inject(port, chunk, n) < 0)
+		printf("kvm: inject timed out\n");
+}
+
+static void ui_set_filter(void *ctx, uint32_t filter)
+{
+	(void)ctx;
+	kvm_set_filter(filter);
+}
+
+static void ui_window(void *ctx, int cols, int rows)
+{
+	struct osd_surface s;
+
+	(void)ctx;
+	if (cols && rows) {
+		osd_set_window(UI_BOOT_X, UI_BOOT_Y, (unsigned int)cols, (unsigned int)rows);
+		return;
+	}
+	/* idle: the start-up box again */
+	osd_hw_surface(&s);
+	ui_draw_boot(&s, KVM_FW_VERSION, "OSD ready");
+	osd_set_window(UI_BOOT_X, UI_BOOT_Y, UI_BOOT_COLS, UI_BOOT_ROWS);
+}
+
+static uint32_t ui_port_word(void *ctx, unsigned int port)
+{
+	(void)ctx;
+	return kvm_port_word(port);
+}
+
+static uint32_t ui_con_errors(void *ctx, int dev)
+{
+	(void)ctx;
+	return kvm_con_errors(dev);
+}
+
+static void kvm_start(void)
+{
+	struct kvm_ui_ops ops = {
+		.select = ui_select,
+		.block = ui_block,
+		.inject = ui_inject,
+		.set_filter = ui_set_filter,
+		.window = ui_window,
+		.port_word = ui_port_word,
+		.con_errors = ui_con_errors,
+		.log = log_line,
+	};
+	struct hotkey_cfg cfg;
+
+	kvm_n = kvm_nports();
+	osd_hw_surface(&ops.surf);
+	hotkey_default_cfg(&cfg);
+	ps2con_init(&con, &con_ops);
+	kvm_ui_init(&kui, &ops, &con, kvm_n, kvm_n ? kvm_selected() : 0, &cfg);
+	if (!kvm_n) {
+		printf("kvm: no KVM block\n");
+		return;
+	}
+	/* mouse bytes too: init replies, and AA 00 from a newly plugged mouse */
+	kvm_ctrl(KVM_CTRL_SNOOP_MOUSE, 1);
+	kvm_clear(KVM_CLEAR_OVERFLOW);
+	printf("kvm: %u ports, port %u selected\n", kvm_n, kui.selected + 1);
+}
+
+static void kvm_poll(void)
+{
+	uint32_t now = now_ms(), e, st;
+	int n = KVM_SNOOP_BURST;
+
+	while (n-- && ((e = kvm_snoop_pop()) & KVM_SNOOP_VALID)) {
+		uint8_t b = KVM_SNOOP_BYTE(e);
+
+		if (e & KVM_SNOOP_MOUSE)
+			ps2con_rx(&con, PS2CON_MOUSE, b, now);
+		else if (!ps2con_rx(&con, PS2CON_KBD, b, now))
+			kvm_ui_key(&kui, b, KVM_SNOOP_TS(e), now);
+	}
+	st = kvm_status();
+	if (st & KVM_STATUS_LED_REQ) {
+		/* ack first: a newer request raised meanwhile is then not lost */
+		kvm_clear(KVM_CLEAR_LED_ACK);
+		ps2con_set_leds(&con, (uint8_t)KVM_STATUS_LED(st));
+	}
+	if (st & KVM_STATUS_OVERFLOW) {
+		kvm_clear(KVM_CLEAR_OVERFLOW);
+		printf("kvm: snoop overflow\n");
+	}
+	ps2con_step(&con, now);
+	kvm_ui_step(&kui, now);
+}
 
 static void osd_start(void)
 {
@@ -80,6 +249,7 @@ int main(void)
 	osd_start();
 	printf("osd: ready at cycle %" PRIu32 "\n", rdcycle32());
 
+	kvm_start();
 	hostlink_init(&link, &link_ops);
 	spiflash_set_wait_hook(wdt_kick);
 	wdt_start(clk_hz * WDT_TIMEOUT_S);
@@ -91,6 +261,8 @@ int main(void)
 
 		while ((c = uart_getc()) >= 0)
 			hostlink_rx_byte(&link, (uint8_t)c);
+		if (kvm_n)
+			kvm_poll();
 		wdt_kick();
 		if (timer_now() >= next_blink) {
 			next_blink += half_period;

@@ -112,6 +112,9 @@ static void hostlink_dispatch(struct hostlink *hl, const struct proto_packet *pk
 			break;
 		}
 	}
+	if (i == sizeof(hostlink_cmds) / sizeof(hostlink_cmds[0]) && hl->ops.cmd)
+		status = hl->ops.cmd(hl->ops.ctx, pkt->cmd, pkt->payload, pkt->len, req.out,
+				     &req.out_len);
 	if (status == PROTO_ERR_UNKNOWN_CMD)
 		hl->stats.unknown_cmd++;
 	if (status != PROTO_OK)

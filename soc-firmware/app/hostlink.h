@@ -20,6 +20,13 @@ struct hostlink_ops {
 	 * out is zeroed before the call; proto_version is set by hostlink.
 	 */
 	void (*info)(void *ctx, struct proto_info *out);
+	/*
+	 * Commands hostlink does not implement itself (ports, settings: app/kvm_ui.c); may be
+	 * NULL. Returns a status; on PROTO_OK fills out (up to PROTO_MAX_PAYLOAD bytes) and
+	 * *out_len. PROTO_ERR_UNKNOWN_CMD for commands it does not know either.
+	 */
+	uint8_t (*cmd)(void *ctx, uint8_t cmd, const uint8_t *in, uint16_t len, uint8_t *out,
+		       uint16_t *out_len);
 	void *ctx;
 };
 

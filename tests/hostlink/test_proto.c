@@ -602,6 +602,100 @@ static void test_strings(void **state)
 	assert_string_equal(proto_cmd_str(PROTO_CMD_INFO | PROTO_REPLY), "INFO");
 }
 
+static void test_port_status_layout(void **state)
+{
+	struct proto_port_status ps, back;
+	uint8_t buf[PROTO_PORT_STATUS_HDR_LEN + 4 * PROTO_PORTS_MAX + 8];
+	size_t n;
+
+	(void)state;
+	memset(&ps, 0, sizeof(ps));
+	ps.nports = 3;
+	ps.selected = 2;
+	ps.flags = PROTO_PORT_STATUS_OSD_OPEN;
+	ps.kbd.flags = PROTO_CON_PRESENT | PROTO_CON_READY;
+	ps.kbd.id = 0xAB83;
+	ps.kbd.inits = 0x11223344;
+	ps.kbd.timeouts = 5;
+	ps.kbd.resends = 6;
+	ps.kbd.tx_errors = 7;
+	ps.kbd.hw_errors = 0x04030201;
+	ps.mouse.flags = PROTO_CON_PRESENT;
+	ps.mouse.id = 4;
+	ps.port[0] = 0xA1B2C3D4;
+	ps.port[2] = 0x00003006;
+	ps.port[3] = 0xFFFFFFFF;	/* beyond nports: not sent */
+	n = proto_port_status_pack(&ps, buf);
+	assert_int_equal(n, 52 + 12);
+	assert_int_equal(buf[0], 3);
+	assert_int_equal(buf[1], 2);
+	assert_int_equal(buf[2], 1);
+	assert_int_equal(buf[3], 0);
+	assert_int_equal(buf[4], 3);	/* keyboard at 4: flags, 0, id le16, inits le32 ... */
+	assert_int_equal(buf[6], 0x83);
+	assert_int_equal(buf[7], 0xAB);
+	assert_int_equal(buf[8], 0x44);
+	assert_int_equal(buf[11], 0x11);
+	assert_int_equal(buf[24], 0x01);	/* hw_errors at 4 + 20 */
+	assert_int_equal(buf[28], 1);	/* mouse at 28 */
+	assert_int_equal(buf[30], 4);
+	assert_int_equal(buf[52], 0xD4);	/* port words at 52 */
+	assert_int_equal(buf[55], 0xA1);
+	assert_int_equal(buf[60], 0x06);
+	assert_int_equal(proto_port_status_unpack(&back, buf, n), 0);
+	assert_int_equal(back.nports, 3);
+	assert_int_equal(back.selected, 2);
+	assert_int_equal(back.flags, 1);
+	assert_memory_equal(&back.kbd, &ps.kbd, sizeof(ps.kbd));
+	assert_memory_equal(&back.mouse, &ps.mouse, sizeof(ps.mouse));
+	assert_int_equal(back.port[0], 0xA1B2C3D4);
+	assert_int_equal(back.port[2], 0x3006);
+	assert_int_equal(back.port[3], 0);
+	/* short, or longer than nports needs (fine: later fields), too many ports */
+	assert_int_equal(proto_port_status_unpack(&back, buf, n - 1), -1);
+	assert_int_equal(proto_port_status_unpack(&back, buf, 51), -1);
+	assert_int_equal(proto_port_status_unpack(&back, buf, n + 8), 0);
+	buf[0] = PROTO_PORTS_MAX + 1;
+	assert_int_equal(proto_port_status_unpack(&back, buf, sizeof(buf)), -1);
+	/* no KVM block: header only */
+	memset(&ps, 0, sizeof(ps));
+	assert_int_equal(proto_port_status_pack(&ps, buf), PROTO_PORT_STATUS_HDR_LEN);
+	assert_int_equal(proto_port_status_unpack(&back, buf, PROTO_PORT_STATUS_HDR_LEN), 0);
+	assert_int_equal(back.nports, 0);
+}
+
+static void test_hotkey_layout(void **state)
+{
+	struct proto_hotkey hk = { PROTO_HOTKEY_ALT, 1, 0x0302 }, back;
+	uint8_t buf[PROTO_HOTKEY_LEN];
+
+	(void)state;
+	assert_int_equal(proto_hotkey_pack(&hk, buf), PROTO_HOTKEY_LEN);
+	assert_int_equal(buf[0], 2);
+	assert_int_equal(buf[1], PROTO_HOTKEY_SWALLOW);
+	assert_int_equal(buf[2], 0x02);
+	assert_int_equal(buf[3], 0x03);
+	assert_int_equal(proto_hotkey_unpack(&back, buf, sizeof(buf)), 0);
+	assert_memory_equal(&back, &hk, sizeof(hk));
+	assert_true(proto_hotkey_valid(&back));
+	assert_int_equal(proto_hotkey_unpack(&back, buf, 3), -1);
+	back = hk;
+	back.mode = 3;
+	assert_false(proto_hotkey_valid(&back));
+	back = hk;
+	back.swallow = 2;
+	assert_false(proto_hotkey_valid(&back));
+	back = hk;
+	back.window_ms = PROTO_HOTKEY_WINDOW_MIN - 1;
+	assert_false(proto_hotkey_valid(&back));
+	back.window_ms = PROTO_HOTKEY_WINDOW_MAX + 1;
+	assert_false(proto_hotkey_valid(&back));
+	back.window_ms = PROTO_HOTKEY_WINDOW_MAX;
+	assert_true(proto_hotkey_valid(&back));
+	assert_string_equal(proto_cmd_str(PROTO_CMD_PORT_SELECT), "PORT_SELECT");
+	assert_string_equal(proto_cmd_str(PROTO_CMD_HOTKEY_SET | PROTO_REPLY), "HOTKEY_SET");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -627,6 +721,8 @@ int main(void)
 		cmocka_unit_test(test_dec_garbage_then_frame),
 		cmocka_unit_test(test_info_layout),
 		cmocka_unit_test(test_stats_layout),
+		cmocka_unit_test(test_port_status_layout),
+		cmocka_unit_test(test_hotkey_layout),
 		cmocka_unit_test(test_strings),
 	};
 
