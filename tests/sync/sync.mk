@@ -50,3 +50,18 @@ sync-stat: $(SYNC_RTL)
 		yosys -q -p "read_verilog $(SYNC_RTL); synth_ice40 -top $$m; tee -o $(SYNC_TB_DIR)/$$m.stat stat" \
 			>/dev/null && echo "== $$m" && grep -E 'SB_LUT4|SB_DFF|SB_CARRY|cells' $(SYNC_TB_DIR)/$$m.stat; \
 	done
+
+# ---- vin_meters: every port's meter plus the VIDIN register block ----
+VIN_RTL := rtl/video/vin_meters.v $(SYNC_RTL)
+TESTS += vin
+.PHONY: test-vin
+$(SYNC_TB_DIR)/vin/Vvin_meters: $(VIN_RTL) tests/sync/tb_vin.cpp tests/sync/sync_gen.h
+	@mkdir -p $(@D)
+	$(VERILATOR) --lint-only -Wall -GN=1 --top-module vin_meters $(VIN_RTL)
+	$(VERILATOR) --lint-only -Wall -GN=4 --top-module vin_meters $(VIN_RTL)
+	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module vin_meters -GN=2 \
+		-Mdir $(@D) -CFLAGS "-I$(CURDIR)/tests/sync -Wall -Wextra" \
+		$(VIN_RTL) $(CURDIR)/tests/sync/tb_vin.cpp -o Vvin_meters
+
+test-vin: $(SYNC_TB_DIR)/vin/Vvin_meters
+	$<

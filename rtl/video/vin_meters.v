@@ -1,0 +1,173 @@
+// vin_meters: every input port's sync separator + meter (sync_port), all running at once,
+// and the VIDIN register block that shows their results to the CPU (common/regmap.toml).
+// Also gives the video matrix its per-port quasi-static flags in clk_sys (ok = present and
+// stable, and the sync polarities).
+//
+// Clocks: i_clk_ref (REF_HZ, the meters), i_clk_sys (register port, snapshot copy).
+// Port pins i_hs / i_vs are asynchronous (each sync_port synchronises its own, cdc_sync2).
+//
+// Crossing clk_ref -> clk_sys (named snapshot handshake, "meter_cdc_hold"):
+//   1. clk_sys flips req_toggle (every SNAP_CYCLES, or at once after the previous copy);
+//   2. clk_ref sees the flip through cdc_sync2, copies every meter output into ref_hold
+//      (meter_cdc_hold) in one clock, then flips ack_toggle;
+//   3. clk_sys sees the ack flip through cdc_sync2 and copies ref_hold into its registers.
+// ref_hold only changes in step 2 and clk_sys only reads it in step 3, at least two
+// clk_sys clocks after the ack flip was made, so the multi-bit copy is stable when sampled.
+// All ports are captured in the same clk_ref clock: one coherent picture of every port.
+`default_nettype none
+module vin_meters #(
+    parameter N           = 2,
+    parameter REF_HZ      = 48000000,
+    parameter SNAP_CYCLES = 120         // clk_sys cycles between snapshots (10 us at 12 MHz)
+) (
+    input  wire          i_clk_ref,
+    input  wire          i_rst_ref,
+    input  wire [N-1:0]  i_hs,          // port pins (HS or composite sync), asynchronous
+    input  wire [N-1:0]  i_vs,
+    input  wire          i_clk_sys,
+    input  wire          i_rst_sys,
+    // register port (VIDIN block), same protocol as the other IO blocks
+    input  wire          i_reg_sel,
+    input  wire [7:0]    i_reg_addr,
+    output reg  [31:0]   o_reg_rdata,
+    output wire          o_reg_ready,
+    // clk_sys flags for the matrix (from the latest snapshot)
+    output wire [N-1:0]  o_ok,          // present and stable
+    output wire [N-1:0]  o_present,
+    output wire [N-1:0]  o_hpol,
+    output wire [N-1:0]  o_vpol
+);
+    localparam PW = 13;                 // period bits: up to 8191 ticks (5.9 kHz at 48 MHz)
+    localparam LW = 11;
+    localparam RW = 16 + (PW + 4) + LW + LW + PW + PW;  // bits kept per port
+
+    // ---- clk_ref: the meters ---------------------------------------------------------
+    wire [RW*N-1:0] ref_now;
+    genvar p;
+    generate
+        for (p = 0; p < N; p = p + 1) begin : g_port
+            wire          hs_n, vs_n, field, line, interlaced, hpol, vpol, csync, locked;
+            wire          present, stable;
+            wire [PW+3:0] line_x16;
+            wire [PW-1:0] line_ticks, hs_ticks;
+            wire [LW-1:0] lines_field, lines_frame;
+            wire [7:0]    loss;
+            sync_port #(.REF_HZ(REF_HZ), .PW(PW), .LW(LW)) u_port (
+                .i_clk(i_clk_ref), .i_rst(i_rst_ref), .i_hs(i_hs[p]), .i_vs(i_vs[p]),
+                .o_hs(hs_n), .o_vs(vs_n), .o_field(field), .o_line(line),
+                .o_line_x16(line_x16), .o_line_ticks(line_ticks), .o_hs_ticks(hs_ticks),
+                .o_lines_field(lines_field), .o_lines_frame(lines_frame),
+                .o_interlaced(interlaced), .o_hpol(hpol), .o_vpol(vpol), .o_csync(csync),
+                .o_locked(locked), .o_present(present), .o_stable(stable),
+                .o_loss_count(loss));
+            // flags byte: bit0 present, 1 stable, 2 locked, 3 interlaced, 4 hpol, 5 vpol,
+            // 6 csync, 7 field (PORT_FLAGS[7:0])
+            assign ref_now[RW*p +: RW] = {line_ticks, hs_ticks, lines_field, lines_frame,
+                                          line_x16, loss,
+                                          field, csync, vpol, hpol, interlaced, locked,
+                                          stable, present};
+            wire unused_ok = &{1'b0, hs_n, vs_n, line};
+        end
+    endgenerate
+
+    reg  sys_req_toggle;                // clk_sys: request a snapshot (flips)
+    wire ref_req;
+    reg  ref_req_seen, ref_ack_toggle;
+    (* keep *) reg [RW*N-1:0] meter_cdc_hold;
+    cdc_sync2 u_req_sync (.i_clk(i_clk_ref), .i_rst(i_rst_ref), .i_d(sys_req_toggle),
+                          .o_q(ref_req));
+    always @(posedge i_clk_ref) begin
+        if (i_rst_ref) begin
+            ref_req_seen   <= 1'b0;
+            ref_ack_toggle <= 1'b0;
+            meter_cdc_hold <= {RW*N{1'b0}};
+        end else if (ref_req != ref_req_seen) begin
+            ref_req_seen   <= ref_req;
+            meter_cdc_hold <= ref_now;
+            ref_ack_toggle <= ~ref_ack_toggle;
+        end
+    end
+
+    // ---- clk_sys: request, copy, registers ------------------------------------------------
+    reg         sys_ack_seen, sys_waiting;
+    reg  [7:0]  sys_wait;
+    reg  [31:0] sys_snaps;
+    reg  [RW*N-1:0] sys_copy;
+    wire        sys_ack;
+    cdc_sync2 u_ack_sync (.i_clk(i_clk_sys), .i_rst(i_rst_sys), .i_d(ref_ack_toggle),
+                          .o_q(sys_ack));
+    always @(posedge i_clk_sys) begin
+        if (i_rst_sys) begin
+            sys_req_toggle <= 1'b0;
+            sys_ack_seen   <= 1'b0;
+            sys_waiting    <= 1'b0;
+            sys_wait       <= 8'd0;
+            sys_snaps      <= 32'd0;
+            sys_copy       <= {RW*N{1'b0}};
+        end else if (sys_waiting) begin
+            if (sys_ack != sys_ack_seen) begin     // meter_cdc_hold settled: copy it
+                sys_ack_seen <= sys_ack;
+                sys_copy     <= meter_cdc_hold;
+                sys_snaps    <= sys_snaps + 32'd1;
+                sys_waiting  <= 1'b0;
+                sys_wait     <= 8'd0;
+            end
+        end else if (sys_wait >= SNAP_CYCLES - 1) begin
+            sys_req_toggle <= ~sys_req_toggle;
+            sys_waiting    <= 1'b1;
+        end else begin
+            sys_wait <= sys_wait + 8'd1;
+        end
+    end
+
+    // the addressed port's fields in the clk_sys copy
+    localparam integer PORT_SPAN_I = 16 * N;  // bytes of PORT_* registers in use
+    localparam [8:0]   PORT_SPAN   = PORT_SPAN_I[8:0];
+    wire [7:0]    rd_off  = i_reg_addr - 8'h40;
+    wire [2:0]    rd_port = rd_off[6:4];
+    wire [RW-1:0] rd_r    = sys_copy[RW*rd_port +: RW];
+    reg  [31:0]   rd_field;
+    always @(*) begin
+        case (rd_off[3:2])
+        2'd0:    rd_field = {16'd0, rd_r[15:8], rd_r[7:0]};                  // FLAGS
+        2'd1:    rd_field = {{(32-(PW+4)){1'b0}}, rd_r[16 +: PW+4]};         // LINE
+        2'd2:    rd_field = {{(16-LW){1'b0}}, rd_r[16+PW+4+LW +: LW],        // LINES
+                             {(16-LW){1'b0}}, rd_r[16+PW+4 +: LW]};
+        default: rd_field = {{(16-PW){1'b0}}, rd_r[16+PW+4+2*LW+PW +: PW],   // HS
+                             {(16-PW){1'b0}}, rd_r[16+PW+4+2*LW +: PW]};
+        endcase
+    end
+
+    // registered read data, ready one clock after select (like the other IO blocks)
+    reg rd_ready;
+    always @(posedge i_clk_sys) begin
+        if (i_rst_sys) begin
+            rd_ready    <= 1'b0;
+            o_reg_rdata <= 32'd0;
+        end else begin
+            rd_ready    <= i_reg_sel && !rd_ready;
+            o_reg_rdata <= 32'd0;
+            if (i_reg_sel && !rd_ready) begin
+                if (i_reg_addr == 8'h00)
+                    o_reg_rdata <= N[31:0];
+                else if (i_reg_addr == 8'h04)
+                    o_reg_rdata <= REF_HZ[31:0];
+                else if (i_reg_addr == 8'h08)
+                    o_reg_rdata <= sys_snaps;
+                else if (i_reg_addr >= 8'h40 && {1'b0, rd_off} < PORT_SPAN)
+                    o_reg_rdata <= rd_field;
+            end
+        end
+    end
+    assign o_reg_ready = rd_ready;
+
+    generate
+        for (p = 0; p < N; p = p + 1) begin : g_flags
+            assign o_present[p] = sys_copy[RW*p + 0];
+            assign o_ok[p]      = sys_copy[RW*p + 0] & sys_copy[RW*p + 1];
+            assign o_hpol[p]    = sys_copy[RW*p + 4];
+            assign o_vpol[p]    = sys_copy[RW*p + 5];
+        end
+    endgenerate
+endmodule
+`default_nettype wire
