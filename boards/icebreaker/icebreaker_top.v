@@ -13,13 +13,21 @@
 // Video: all DVI data and sync pins leave through SB_IO output registers clocked
 // by clk_pix; the DVI clock pin is driven by a DDR SB_IO so it rises half a pixel
 // period after the data changes (mid-eye for the TFP410's rising-edge latch).
+// PS/2 (PS/2 PMOD on PMOD2, replacing the snap-off LEDs/buttons): console keyboard and
+// mouse and PC port 0's keyboard and mouse, 8 open-drain pins (SB_IO, output enable =
+// drive low, D_OUT = 0, internal pull-up). KVM_N (0 or 1, set from boards/boards.mk
+// IB_KVM_N) is the number of PC ports built; 0 leaves the KVM block out (pins released).
+// The PS/2 inputs are asynchronous; ps2_line_in synchronises them in clk_sys.
 `default_nettype none
 
 module icebreaker_top #(
     parameter BOOTROM_HEX = "build/soc-firmware/bootrom.hex",
     // 0: DVI clock pin falls with each data change and rises mid-pixel (TFP410
     // latching on the rising edge). 1: the opposite phase.
-    parameter DVI_CLK_INVERT = 0
+    parameter DVI_CLK_INVERT = 0,
+    // PC ports of the KVM block: 1 (the pins allow one) or 0 (block absent).
+    // Set by boards/boards.mk (IB_KVM_N) through chparam.
+    parameter KVM_N = 0
 ) (
     input  wire       i_clk,          // 12 MHz, pin 35
     input  wire       i_uart_rx,      // from FT2232H channel B
@@ -30,9 +38,16 @@ module icebreaker_top #(
     input  wire       i_flash_miso,
     output wire       o_ledr_n,       // red LED, active low
     output wire       o_ledg_n,       // green LED, active low
-    output wire [4:0] o_led_snap,     // snap-off LED1..LED5, active high
     input  wire       i_btn_n,        // user button, active low
-    input  wire [2:0] i_btn_snap,     // snap-off BTN1..BTN3, active high
+    // PS/2 PMOD on PMOD2 (open drain, pulled up)
+    inout  wire       io_con_kbd_clk,
+    inout  wire       io_con_kbd_dat,
+    inout  wire       io_con_ms_clk,
+    inout  wire       io_con_ms_dat,
+    inout  wire       io_pc0_kbd_clk,
+    inout  wire       io_pc0_kbd_dat,
+    inout  wire       io_pc0_ms_clk,
+    inout  wire       io_pc0_ms_dat,
     output wire       o_dvi_clk,
     output wire       o_dvi_hs,
     output wire       o_dvi_vs,
@@ -91,10 +106,14 @@ module icebreaker_top #(
     wire [7:0] led;
     wire [3:0] vid_r, vid_g, vid_b;
     wire       vid_hs, vid_vs, vid_de;
+    // PS/2 pins, in order: console kbd CLK, DATA, console mouse CLK, DATA,
+    // PC 0 kbd CLK, DATA, PC 0 mouse CLK, DATA
+    wire [7:0] ps2_in, ps2_low;
 
     kvmosd_top #(
         .CLK_SYS_HZ(12000000),
-        .BOOTROM_HEX(BOOTROM_HEX)
+        .BOOTROM_HEX(BOOTROM_HEX),
+        .KVM_N(KVM_N)
     ) u_kvmosd (
         .i_clk_sys(clk_sys),
         .i_clk_pix(clk_pix),
@@ -106,19 +125,41 @@ module icebreaker_top #(
         .o_flash_mosi(o_flash_mosi),
         .i_flash_miso(i_flash_miso),
         .o_led(led),
-        .i_btn({i_btn_snap, ~i_btn_n}),
+        .i_btn({3'b000, ~i_btn_n}),
         .o_vid_r(vid_r),
         .o_vid_g(vid_g),
         .o_vid_b(vid_b),
         .o_vid_hs(vid_hs),
         .o_vid_vs(vid_vs),
-        .o_vid_de(vid_de)
+        .o_vid_de(vid_de),
+        .i_con_kbd_clk(ps2_in[0]), .i_con_kbd_dat(ps2_in[1]),
+        .o_con_kbd_clk_low(ps2_low[0]), .o_con_kbd_dat_low(ps2_low[1]),
+        .i_con_ms_clk(ps2_in[2]), .i_con_ms_dat(ps2_in[3]),
+        .o_con_ms_clk_low(ps2_low[2]), .o_con_ms_dat_low(ps2_low[3]),
+        .i_pc_kbd_clk(ps2_in[4]), .i_pc_kbd_dat(ps2_in[5]),
+        .o_pc_kbd_clk_low(ps2_low[4]), .o_pc_kbd_dat_low(ps2_low[5]),
+        .i_pc_ms_clk(ps2_in[6]), .i_pc_ms_dat(ps2_in[7]),
+        .o_pc_ms_clk_low(ps2_low[6]), .o_pc_ms_dat_low(ps2_low[7])
     );
 
-    // LED 0 red, LED 1 green (main board, active low); LED 2..6 snap-off LED1..5.
+    // LED 0 red, LED 1 green (main board, active low). GPIO bits 2..7 have no pin.
     assign o_ledr_n   = ~led[0];
     assign o_ledg_n   = ~led[1];
-    assign o_led_snap = led[6:2];
+    wire unused_led = &{1'b0, led[7:2]};
+
+    // ------------------------------------------------------------------ PS/2
+    // Open drain: the pad is driven (to D_OUT_0 = 0) only while the output enable is
+    // high, otherwise released to the internal pull-up. D_IN_0 reads the pad.
+    SB_IO #(
+        .PIN_TYPE(6'b1010_01),          // output enable (not registered), plain input
+        .PULLUP(1'b1)
+    ) u_ps2_io [7:0] (
+        .PACKAGE_PIN({io_pc0_ms_dat, io_pc0_ms_clk, io_pc0_kbd_dat, io_pc0_kbd_clk,
+                      io_con_ms_dat, io_con_ms_clk, io_con_kbd_dat, io_con_kbd_clk}),
+        .OUTPUT_ENABLE(ps2_low),
+        .D_OUT_0(8'd0),
+        .D_IN_0(ps2_in)
+    );
 
     // ------------------------------------------------------------------ video out
     // Registered in the I/O cells (PIN_OUTPUT_REGISTERED) on clk_pix.

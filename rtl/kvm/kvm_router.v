@@ -10,6 +10,13 @@
 // i_select: port number from a register (values >= N are ignored). i_block: firmware
 // stops forwarding (OSD open); key and button releases still reach the port that saw
 // the press. Keyboard and mouse switch independently, each between whole chunks/events.
+// Raw modes (console init by firmware): i_kbd_raw / i_ms_raw keep console bytes out of the
+// router (they still reach the snoop FIFO with their timestamp; mouse bytes are snooped
+// while i_ms_raw even without i_snoop_mouse_en); the mouse packet parser is held in its
+// start state while i_ms_raw, so it restarts cleanly when raw mode ends.
+// Filter (hotkey): while i_filt_en, makes of key i_filt_key ({E0, code}) are dropped (not
+// forwarded, not recorded); its break goes out only if a port holds the key.
+// N = 1..8 ports.
 // Clock: i_clk = clk_sys (CLK_HZ). Reset: i_rst (synchronous, active high).
 `default_nettype none
 module kvm_router #(
@@ -28,6 +35,10 @@ module kvm_router #(
     input  wire            i_ms_rx_valid,
     input  wire [7:0]      i_ms_rx_data,
     input  wire [2:0]      i_ms_id,         // console mouse ID (0, 3, 4)
+    input  wire            i_kbd_raw,       // console keyboard bytes: snoop only
+    input  wire            i_ms_raw,        // console mouse bytes: snoop only
+    input  wire            i_filt_en,       // hotkey filter on
+    input  wire [8:0]      i_filt_key,      // {E0, set-2 code}
     // LED request towards the console keyboard sender (ED + o_led_byte)
     output wire            o_led_req,
     output wire [7:0]      o_led_byte,
@@ -73,7 +84,7 @@ module kvm_router #(
     wire [7:0]      kf_data;
     wire [KFIFO_AW:0] kf_level;
     sync_fifo #(.WIDTH(8), .AW(KFIFO_AW), .REG_HEAD(1)) u_kfifo (
-        .i_clk(i_clk), .i_rst(i_rst), .i_push(i_kbd_rx_valid), .i_data(i_kbd_rx_data),
+        .i_clk(i_clk), .i_rst(i_rst), .i_push(i_kbd_rx_valid && !i_kbd_raw), .i_data(i_kbd_rx_data),
         .o_full(kf_full), .o_valid(kf_valid), .o_data(kf_data), .i_pop(kf_pop),
         .o_level(kf_level)
     );
@@ -83,6 +94,7 @@ module kvm_router #(
         .i_clk(i_clk), .i_rst(i_rst),
         .i_valid(kf_valid), .i_data(kf_data), .o_ready(kf_pop),
         .i_select(i_select), .i_block(i_block), .o_cur_port(o_kbd_port),
+        .i_filt_en(i_filt_en), .i_filt_key(i_filt_key),
         .i_inj_valid(i_inject_valid), .i_inj_data(i_inject_data), .i_inj_last(i_inject_last),
         .i_inj_port(i_inject_port), .o_inj_ready(o_inject_ready),
         .o_valid(o_kbd_valid), .o_data(o_kbd_data), .i_ready(i_kbd_ready),
@@ -96,7 +108,7 @@ module kvm_router #(
     wire [9:0] ev_dx, ev_dy;
     wire [7:0] ev_dz;
     kvm_router_mpkt u_mpkt (
-        .i_clk(i_clk), .i_rst(i_rst), .i_ms_tick(ms_tick), .i_id(i_ms_id),
+        .i_clk(i_clk), .i_rst(i_rst || i_ms_raw), .i_ms_tick(ms_tick), .i_id(i_ms_id),
         .i_valid(i_ms_rx_valid), .i_data(i_ms_rx_data),
         .o_ev_valid(ev_valid), .o_ev_buttons(ev_buttons), .o_ev_dx(ev_dx), .o_ev_dy(ev_dy),
         .o_ev_dz(ev_dz)
@@ -113,7 +125,8 @@ module kvm_router #(
     kvm_router_snoop #(.AW(SNOOP_AW)) u_snoop (
         .i_clk(i_clk), .i_rst(i_rst), .i_ms_tick(ms_tick),
         .i_kbd_valid(i_kbd_rx_valid), .i_kbd_data(i_kbd_rx_data),
-        .i_ms_valid(i_ms_rx_valid), .i_ms_data(i_ms_rx_data), .i_mouse_en(i_snoop_mouse_en),
+        .i_ms_valid(i_ms_rx_valid), .i_ms_data(i_ms_rx_data),
+        .i_mouse_en(i_snoop_mouse_en || i_ms_raw),
         .o_snoop_valid(o_snoop_valid), .o_snoop_data(o_snoop_data), .i_snoop_pop(i_snoop_pop),
         .o_level(o_snoop_level), .o_overflow(o_snoop_overflow), .i_ovf_clear(i_snoop_ovf_clear)
     );

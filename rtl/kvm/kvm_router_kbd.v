@@ -16,6 +16,10 @@
 //    E0 F0 xx to the old port for every key it holds, then take the new port and
 //    raise o_led_req (held until i_led_ack) with o_led_byte = the port's LEDs. The PC of
 //    the current port setting its LEDs (i_port_leds_wr) also raises o_led_req.
+//  * Filter (hotkey): while i_filt_en, a make of key i_filt_key ({E0, code}) is treated
+//    like a make during i_block (dropped, not recorded): a chunk it starts goes nowhere.
+//    Its break follows the map as usual: forwarded only to a port that holds the key
+//    (pressed before the filter was set), so nothing sticks.
 //  * Inject: between chunks, a firmware chunk (i_inj_valid/i_inj_data/i_inj_last, port
 //    i_inj_port, held stable for the chunk) passes straight to its port until i_inj_last.
 //    Injected keys are not tracked in the map.
@@ -36,6 +40,8 @@ module kvm_router_kbd #(
     input  wire [PW-1:0] i_select,
     input  wire          i_block,
     output reg  [PW-1:0] o_cur_port,
+    input  wire          i_filt_en,
+    input  wire [8:0]    i_filt_key,    // {E0, code}
     // firmware inject
     input  wire          i_inj_valid,
     input  wire [7:0]    i_inj_data,
@@ -91,8 +97,10 @@ module kvm_router_kbd #(
     wire [PW-1:0] hport     = m_rdata[PW-1:0];
     wire [7:0]    acode     = cb[(clen - 4'd1)*8 +: 8];    // final byte of the atom
     wire          join_ps   = ext && ((!brk && acode == 8'h12) || (brk && acode == 8'h7C));
+    // a make may go out (to the current port) unless blocked or it is the filtered key
+    wire          mk_allow  = !i_block && !(i_filt_en && atom_idx == i_filt_key);
     // destination of a make if no earlier atom decided it
-    wire          mk_ok     = dest_set ? dest_ok : !i_block;
+    wire          mk_ok     = dest_set ? dest_ok : mk_allow;
     wire [PW-1:0] mk_port   = dest_set ? dest : o_cur_port;
 
     wire          out_fire  = |(o_valid & i_ready);
@@ -201,12 +209,12 @@ module kvm_router_kbd #(
                 ext <= 1'b0; brk <= 1'b0;
                 if (!dest_set) begin
                     dest_set <= 1'b1;
-                    dest_ok  <= brk ? held : !i_block;
+                    dest_ok  <= brk ? held : mk_allow;
                     dest     <= brk ? hport : o_cur_port;
                 end
                 if (join_ps) begin
                     st <= S_GET;
-                end else if (dest_set ? dest_ok : (brk ? held : !i_block)) begin
+                end else if (dest_set ? dest_ok : (brk ? held : mk_allow)) begin
                     snd_i <= 4'd0; scan_ret <= 1'b0; st <= S_SEND;
                 end else begin
                     reset_chunk(); st <= S_GET;

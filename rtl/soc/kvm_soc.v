@@ -1,8 +1,11 @@
 // kvm_soc: the kvmosd system on chip: kvm_cpu (RV32IM) on the CPU bus of soc_fabric (boot
 // ROM, RAM, SYSCTL, UART, TIMER, WDT, SPI flash, GPIO) plus bus ports out to the video
-// block (VIDEO registers and OSD text/font memories) and its vsync interrupt.
+// block (VIDEO registers and OSD text/font memories) and its vsync interrupt, and the KVM
+// register block (o_kvm_sel with the video port's address / data / strobes) and its
+// level interrupt (IRQ_KVM).
 // Resets: i_rst_n (board, asynchronous, active low) is combined with watchdog and software
-// reset requests inside soc_fabric; the CPU gets that clk_sys reset.
+// reset requests inside soc_fabric; the CPU gets that clk_sys reset, and o_rst_sys passes it
+// out for the KVM block (reset with the SoC).
 // Clocks: i_clk_sys only.
 `default_nettype none
 module kvm_soc #(
@@ -14,6 +17,7 @@ module kvm_soc #(
 ) (
     input  wire        i_clk_sys,
     input  wire        i_rst_n,
+    output wire        o_rst_sys,        // clk_sys reset (board | watchdog | soft)
     input  wire        i_uart_rx,
     output wire        o_uart_tx,
     output wire        o_flash_cs_n,
@@ -30,7 +34,11 @@ module kvm_soc #(
     input  wire [31:0] i_vid_reg_rdata,
     input  wire        i_vid_reg_ready,
     input  wire        i_vid_mem_ready,
-    input  wire        i_irq_vsync
+    input  wire        i_irq_vsync,
+    output wire        o_kvm_sel,
+    input  wire [31:0] i_kvm_rdata,
+    input  wire        i_kvm_ready,
+    input  wire        i_irq_kvm
 );
     /* verilator lint_off UNUSEDPARAM */
     `include "kvmosd_regs.vh"
@@ -67,8 +75,11 @@ module kvm_soc #(
         .o_vid_reg_sel(o_vid_reg_sel), .o_vid_mem_sel(o_vid_mem_sel),
         .o_vid_addr(o_vid_addr), .o_vid_wdata(o_vid_wdata), .o_vid_wstrb(o_vid_wstrb),
         .i_vid_reg_rdata(i_vid_reg_rdata), .i_vid_reg_ready(i_vid_reg_ready),
-        .i_vid_mem_ready(i_vid_mem_ready), .i_irq_vsync(i_irq_vsync));
+        .i_vid_mem_ready(i_vid_mem_ready), .i_irq_vsync(i_irq_vsync),
+        .o_kvm_sel(o_kvm_sel), .i_kvm_rdata(i_kvm_rdata), .i_kvm_ready(i_kvm_ready),
+        .i_irq_kvm(i_irq_kvm));
 
+    assign o_rst_sys = rst_sys;
     wire unused = &{1'b0, mem_instr};
 endmodule
 `default_nettype wire

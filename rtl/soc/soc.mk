@@ -1,7 +1,9 @@
 # rtl/soc/soc.mk: SoC RTL file lists, SoC tests and bench (included by the top Makefile).
 #
 #   SOC_RTL   the SoC (kvm_soc and everything under it except the CPU)
-#   TOP_RTL   the board-independent top (kvmosd_top)
+#   KVM_RTL   the keyboard/mouse path (kvm_top and everything under it in rtl/kvm; it also
+#             needs sync_fifo and cdc_sync2 from LIB_RTL)
+#   TOP_RTL   the board-independent top (kvmosd_top) plus KVM_RTL
 # Full design: $(CPU_RTL) $(SOC_RTL) $(VIDEO_RTL) $(TOP_RTL) $(LIB_RTL)
 # Board builds define ICE40_SPRAM (UP5K) so the RAM uses SB_SPRAM256KA.
 
@@ -11,7 +13,12 @@ SOC_RTL := rtl/soc/kvm_soc.v rtl/soc/soc_fabric.v rtl/soc/soc_reset.v rtl/soc/so
            rtl/soc/soc_wdt.v rtl/soc/soc_spi.v rtl/soc/soc_spi_shift.v \
            rtl/soc/soc_spi_window.v rtl/soc/soc_gpio.v rtl/soc/soc_debounce.v
 SOC_FABRIC_RTL := $(filter-out rtl/soc/kvm_soc.v,$(SOC_RTL))
-TOP_RTL := rtl/top/kvmosd_top.v
+KVM_RTL := rtl/kvm/kvm_top.v rtl/kvm/kvm_regs.v rtl/kvm/kvm_router.v rtl/kvm/kvm_router_kbd.v \
+           rtl/kvm/kvm_router_mouse.v rtl/kvm/kvm_router_mpkt.v rtl/kvm/kvm_router_snoop.v \
+           rtl/kvm/kvm_ram.v rtl/kvm/ps2_host.v rtl/kvm/ps2_err_counters.v \
+           rtl/kvm/ps2_kbd_emu.v rtl/kvm/ps2_mouse_emu.v rtl/kvm/ps2_emu_link.v \
+           rtl/kvm/ps2_tx_chunk.v rtl/kvm/ps2_ms_tick.v rtl/kvm/ps2_dev.v rtl/kvm/ps2_line_in.v
+TOP_RTL := rtl/top/kvmosd_top.v $(KVM_RTL)
 SIM_MODELS := sim/models/spi_flash_model.cpp sim/models/uart_model.cpp
 SIM_MODELS_H := sim/models/spi_flash_model.h sim/models/uart_model.h
 

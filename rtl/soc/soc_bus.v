@@ -41,7 +41,8 @@ module soc_bus (
     output wire        o_sel_wdt,    input wire [31:0] i_rdata_wdt,    input wire i_ready_wdt,
     output wire        o_sel_spi,    input wire [31:0] i_rdata_spi,    input wire i_ready_spi,
     output wire        o_sel_gpio,   input wire [31:0] i_rdata_gpio,   input wire i_ready_gpio,
-    output wire        o_sel_video,  input wire [31:0] i_rdata_video,  input wire i_ready_video
+    output wire        o_sel_video,  input wire [31:0] i_rdata_video,  input wire i_ready_video,
+    output wire        o_sel_kvm,    input wire [31:0] i_rdata_kvm,    input wire i_ready_kvm
 );
     // The generated file defines every map symbol; this module uses only some of them.
     /* verilator lint_off UNUSEDPARAM */
@@ -70,6 +71,7 @@ module soc_bus (
     wire hit_spi    = in_region(i_addr, KVM_SPI_BASE, IO_BLOCK_SIZE);
     wire hit_gpio   = in_region(i_addr, KVM_GPIO_BASE, IO_BLOCK_SIZE);
     wire hit_video  = in_region(i_addr, KVM_VIDEO_BASE, IO_BLOCK_SIZE);
+    wire hit_kvm    = in_region(i_addr, KVM_KVM_BASE, IO_BLOCK_SIZE);
 
     wire is_write   = i_wstrb != 4'b0000;
     // writes that may wait for their slave: everything in the OSD and IO blocks
@@ -97,15 +99,16 @@ module soc_bus (
     assign o_sel_spi    = go & hit_spi;
     assign o_sel_gpio   = go & hit_gpio;
     assign o_sel_video  = go & hit_video;
+    assign o_sel_kvm    = go & hit_kvm;
 
     wire hit_slave = (hit_flash & ~is_write) | (hit_osd & is_write) | hit_sysctl | hit_uart |
-                     hit_timer | hit_wdt | hit_spi | hit_gpio | hit_video;
+                     hit_timer | hit_wdt | hit_spi | hit_gpio | hit_video | hit_kvm;
     wire slave_ready = ~hit_slave |              // unmapped: answered here
                        (hit_flash & i_ready_flash) | (hit_osd & i_ready_osd) |
                        (hit_sysctl & i_ready_sysctl) | (hit_uart & i_ready_uart) |
                        (hit_timer & i_ready_timer) | (hit_wdt & i_ready_wdt) |
                        (hit_spi & i_ready_spi) | (hit_gpio & i_ready_gpio) |
-                       (hit_video & i_ready_video);
+                       (hit_video & i_ready_video) | (hit_kvm & i_ready_kvm);
     wire done = go & slow & slave_ready;
 
     wire [31:0] slave_rdata =
@@ -113,7 +116,7 @@ module soc_bus (
         ({32{hit_sysctl}} & i_rdata_sysctl) | ({32{hit_uart}}  & i_rdata_uart)  |
         ({32{hit_timer}}  & i_rdata_timer)  | ({32{hit_wdt}}   & i_rdata_wdt)   |
         ({32{hit_spi}}    & i_rdata_spi)    | ({32{hit_gpio}}  & i_rdata_gpio)  |
-        ({32{hit_video}}  & i_rdata_video);
+        ({32{hit_video}}  & i_rdata_video)  | ({32{hit_kvm}}   & i_rdata_kvm);
 
     always @(posedge i_clk) begin
         if (i_rst) begin

@@ -1,7 +1,8 @@
 // soc_fabric: everything of the SoC except the CPU: reset controller, bus interconnect,
 // boot ROM, RAM, SYSCTL, UART, TIMER, WDT, SPI flash controller, GPIO, and the bus ports
 // out to the video block. It is a slave on the CPU bus (docs/interfaces.md) and drives the
-// CPU's reset and interrupt lines. kvm_soc = kvm_cpu + soc_fabric; the fabric alone is
+// CPU's reset and interrupt lines. The KVM register block (IO block 7) is a further external
+// slave port sharing the video port's address / data / strobes (o_kvm_sel, i_kvm_*). kvm_soc = kvm_cpu + soc_fabric; the fabric alone is
 // also the unit under test of tests/soc/tb_fabric.cpp (bus driven from C++).
 // Clocks: i_clk_sys only. i_rst_n is the asynchronous board reset.
 `default_nettype none
@@ -42,7 +43,12 @@ module soc_fabric #(
     input  wire [31:0] i_vid_reg_rdata,
     input  wire        i_vid_reg_ready,
     input  wire        i_vid_mem_ready,
-    input  wire        i_irq_vsync       // clk_sys pulse
+    input  wire        i_irq_vsync,      // clk_sys pulse
+    // KVM register block slave port (address o_vid_addr[7:0], o_vid_wdata, o_vid_wstrb)
+    output wire        o_kvm_sel,
+    input  wire [31:0] i_kvm_rdata,
+    input  wire        i_kvm_ready,
+    input  wire        i_irq_kvm         // level
 );
     /* verilator lint_off UNUSEDPARAM */
     `include "kvmosd_regs.vh"
@@ -82,7 +88,8 @@ module soc_fabric #(
         .o_sel_spi(sel_spi),       .i_rdata_spi(rd_spi),       .i_ready_spi(rdy_spi),
         .o_sel_gpio(sel_gpio),     .i_rdata_gpio(rd_gpio),     .i_ready_gpio(rdy_gpio),
         .o_sel_video(sel_video),   .i_rdata_video(i_vid_reg_rdata),
-        .i_ready_video(i_vid_reg_ready));
+        .i_ready_video(i_vid_reg_ready),
+        .o_sel_kvm(o_kvm_sel),     .i_rdata_kvm(i_kvm_rdata),  .i_ready_kvm(i_kvm_ready));
 
     wire [7:0] io_off = i_mem_addr[7:0];
 
@@ -104,7 +111,7 @@ module soc_fabric #(
         .o_rdata(rd_sysctl), .o_ready(rdy_sysctl),
         .i_wdt_fire(wdt_fire), .o_soft_req(soft_req),
         .i_irq_uart(irq_uart), .i_irq_vsync(i_irq_vsync), .i_irq_button(btn_changed),
-        .o_irq_ext(o_irq_external));
+        .i_irq_kvm(i_irq_kvm), .o_irq_ext(o_irq_external));
 
     soc_uart #(.CLK_SYS_HZ(CLK_SYS_HZ)) u_uart (
         .i_clk(i_clk_sys), .i_rst(rst_sys),

@@ -3,9 +3,9 @@
 //   RESET_CAUSE and SCRATCH live in the por domain (i_rst_por): they survive watchdog and
 //   software resets. RESET_CAUSE bit0 is set by the board reset, bit1 by i_wdt_fire, bit2
 //   by a SOFT_RESET write with SOFT_RESET_KEY (which also pulses o_soft_req).
-//   IRQ_PENDING: bit IRQ_UART_RX is the level input; bits IRQ_VSYNC and IRQ_BUTTON are
+//   IRQ_PENDING: bits IRQ_UART_RX and IRQ_KVM are level inputs; bits IRQ_VSYNC and IRQ_BUTTON are
 //   event sources (pulse inputs) latched here and cleared by writing 1 to IRQ_PENDING
-//   (writes to the level bit are ignored). o_irq_ext = |(PENDING & ENABLE) -> mip.MEIP.
+//   (writes to the level bits are ignored). o_irq_ext = |(PENDING & ENABLE) -> mip.MEIP.
 // Bus: SoC slave convention, ready in the same cycle.
 // Clocks: i_clk = clk_sys.
 `default_nettype none
@@ -28,6 +28,7 @@ module soc_sysctl #(
     input  wire        i_irq_uart,     // level
     input  wire        i_irq_vsync,    // pulse
     input  wire        i_irq_button,   // pulse
+    input  wire        i_irq_kvm,      // level
     output wire        o_irq_ext
 );
     /* verilator lint_off UNUSEDPARAM */
@@ -59,23 +60,24 @@ module soc_sysctl #(
     end
 
     // clk_sys domain
-    reg [2:0] irq_enable;
+    reg [3:0] irq_enable;
     reg       pend_vsync, pend_button;
-    wire [2:0] irq_pending;
+    wire [3:0] irq_pending;
     assign irq_pending[KVM_IRQ_UART_RX] = i_irq_uart;
     assign irq_pending[KVM_IRQ_VSYNC]   = pend_vsync;
     assign irq_pending[KVM_IRQ_BUTTON]  = pend_button;
+    assign irq_pending[KVM_IRQ_KVM]     = i_irq_kvm;
     assign o_irq_ext = |(irq_pending & irq_enable);
     wire pend_clr = wr && i_addr == KVM_SYSCTL_IRQ_PENDING_OFF[7:0];
 
     always @(posedge i_clk) begin
         if (i_rst) begin
-            irq_enable  <= 3'd0;
+            irq_enable  <= 4'd0;
             pend_vsync  <= 1'b0;
             pend_button <= 1'b0;
             o_soft_req  <= 1'b0;
         end else begin
-            if (wr && i_addr == KVM_SYSCTL_IRQ_ENABLE_OFF[7:0]) irq_enable <= i_wdata[2:0];
+            if (wr && i_addr == KVM_SYSCTL_IRQ_ENABLE_OFF[7:0]) irq_enable <= i_wdata[3:0];
             if (i_irq_vsync) pend_vsync <= 1'b1;
             else if (pend_clr && i_wdata[KVM_IRQ_VSYNC]) pend_vsync <= 1'b0;
             if (i_irq_button) pend_button <= 1'b1;
@@ -90,8 +92,8 @@ module soc_sysctl #(
         KVM_SYSCTL_HW_VERSION_OFF[7:0]:  o_rdata = HW_VERSION;
         KVM_SYSCTL_CLK_HZ_OFF[7:0]:      o_rdata = CLK_HZ;
         KVM_SYSCTL_RESET_CAUSE_OFF[7:0]: o_rdata = {29'd0, reset_cause};
-        KVM_SYSCTL_IRQ_PENDING_OFF[7:0]: o_rdata = {29'd0, irq_pending};
-        KVM_SYSCTL_IRQ_ENABLE_OFF[7:0]:  o_rdata = {29'd0, irq_enable};
+        KVM_SYSCTL_IRQ_PENDING_OFF[7:0]: o_rdata = {28'd0, irq_pending};
+        KVM_SYSCTL_IRQ_ENABLE_OFF[7:0]:  o_rdata = {28'd0, irq_enable};
         KVM_SYSCTL_SCRATCH_OFF[7:0]:     o_rdata = scratch;
         KVM_SYSCTL_BOOT_MODE_OFF[7:0]:   o_rdata = (BOOT_XIP != 0) ? 32'd1 : 32'd0;
         default:                         o_rdata = 32'd0;

@@ -138,7 +138,8 @@ test-kvm-lint: kvm-router-lint
 kvm-router-lint:
 	$(VERILATOR) --lint-only -Wall -Irtl/kvm --top-module kvm_router $(KVM_ROUTER)
 	$(VERILATOR) --lint-only -Wall -Irtl/kvm --top-module kvm_router -GN=2 $(KVM_ROUTER)
-	@echo "kvm_router lint clean (N=4, N=2)"
+	$(VERILATOR) --lint-only -Wall -Irtl/kvm --top-module kvm_router -GN=1 $(KVM_ROUTER)
+	@echo "kvm_router lint clean (N=4, N=2, N=1)"
 
 $(KVM_TB_DIR)/router/tb_kvm_router.check: $(KVM_ROUTER) tests/kvm/tb_kvm_router.cpp tests/kvm/ps2_tb.h
 	$(call kvm_tb_check,$@,kvm_router,-GN=4 -GCLK_HZ=120000 $(KVM_ROUTER),tests/kvm/tb_kvm_router.cpp)
@@ -158,3 +159,59 @@ kvm-router-stat: $(KVM_ROUTER)
 	@mkdir -p $(KVM_TB_DIR)
 	yosys -q -p "read_verilog $(KVM_ROUTER); chparam -set N 4 kvm_router; synth_ice40 -top kvm_router; tee -o $(KVM_TB_DIR)/kvm_router.stat stat" >/dev/null
 	@echo "== kvm_router (N=4)" && grep -E 'SB_LUT4|SB_DFF|SB_CARRY|SB_RAM|cells' $(KVM_TB_DIR)/kvm_router.stat
+
+# ---- whole keyboard/mouse path (kvm_top: console hosts, router, N x emulators, registers) ----
+#   test-kvm-top     kvm_top (N=2) through its register port, with console keyboard/mouse
+#                    device models and PC host models on every line (tb_kvm_top.cpp)
+#   kvm-top-lint     verilator -Wall of kvm_top at N = 0, 1, 4 (part of test-kvm-lint)
+#   bench-kvm-size   yosys synth_ice40 stat of kvm_top at N = 4 and N = 1 -> kvm-size.tsv
+KVM_TOP_FILES := $(KVM_RTL) rtl/lib/sync_fifo.v rtl/lib/cdc_sync2.v
+KVM_TOP_G     := -GN=2 -GPOWERUP_MS=3
+
+TESTS += kvm-top
+BENCHES += kvm-size
+
+.PHONY: test-kvm-top kvm-top-lint bench-kvm-size
+
+test-kvm-lint: kvm-top-lint
+kvm-top-lint: $(GEN_REGS_VH)
+	for n in 0 1 4; do \
+		$(VERILATOR) --lint-only -Wall -Irtl/lib -Irtl/kvm -I$(B)/gen --top-module kvm_top -GN=$$n \
+			$(KVM_TOP_FILES) || exit 1; \
+	done
+	@echo "kvm_top lint clean (N=0, 1, 4)"
+
+$(KVM_TB_DIR)/top/tb_kvm_top.check: $(KVM_TOP_FILES) $(GEN_REGS_VH) $(GEN_REGS_H) tests/kvm/tb_kvm_top.cpp \
+		tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h
+	$(call kvm_tb_check,$@,kvm_top,-I$(B)/gen $(KVM_TOP_G) $(KVM_TOP_FILES),-I$(B)/gen -Icommon tests/kvm/tb_kvm_top.cpp)
+
+$(KVM_TB_DIR)/top/Vkvm_top: $(KVM_TOP_FILES) $(GEN_REGS_VH) $(GEN_REGS_H) tests/kvm/tb_kvm_top.cpp \
+		tests/kvm/ps2_pc.h tests/kvm/ps2_tb.h $(KVM_TB_DIR)/top/tb_kvm_top.check
+	@mkdir -p $(KVM_TB_DIR)/top
+	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style -Irtl/kvm --top-module kvm_top $(KVM_TOP_G) \
+		-Mdir $(KVM_TB_DIR)/top -CFLAGS "-I$(CURDIR)/tests/kvm" \
+		$(KVM_TOP_FILES) $(CURDIR)/tests/kvm/tb_kvm_top.cpp -o Vkvm_top
+
+test-kvm-top: $(KVM_TB_DIR)/top/Vkvm_top
+	$<
+
+# One yosys run per N; rows: kvm_top_nN_{lut4,ff,carry,ebr}.
+bench-kvm-size: $(KVM_TOP_FILES) $(GEN_REGS_VH)
+	@mkdir -p $(B)/bench $(KVM_TB_DIR)
+	@rm -f $(B)/bench/kvm-size.tsv.tmp
+	@for n in 4 1; do \
+		$(YOSYS) -q -p "read_verilog -DSYNTHESIS -Irtl/lib -Irtl/kvm -I$(B)/gen $(KVM_TOP_FILES); \
+			chparam -set N $$n kvm_top; synth_ice40 -top kvm_top; \
+			tee -o $(KVM_TB_DIR)/kvm_top_n$$n.stat stat" >/dev/null || exit 1; \
+		f=$(KVM_TB_DIR)/kvm_top_n$$n.stat; \
+		lut=$$(awk '$$1=="SB_LUT4"{print $$2}' $$f); \
+		ff=$$(awk '$$1 ~ /^SB_DFF/{s+=$$2} END{print s+0}' $$f); \
+		carry=$$(awk '$$1=="SB_CARRY"{print $$2}' $$f); \
+		ebr=$$(awk '$$1=="SB_RAM40_4K"{print $$2}' $$f); \
+		printf 'kvm_top_n%s_lut4\t%s\tcount\tkvm_top N=%s (console hosts, router, regs, %s x kbd+mouse emu): SB_LUT4\n' $$n "$${lut:-0}" $$n $$n; \
+		printf 'kvm_top_n%s_ff\t%s\tcount\tkvm_top N=%s: flip-flops (SB_DFF*)\n' $$n "$${ff:-0}" $$n; \
+		printf 'kvm_top_n%s_carry\t%s\tcount\tkvm_top N=%s: SB_CARRY\n' $$n "$${carry:-0}" $$n; \
+		printf 'kvm_top_n%s_ebr\t%s\tcount\tkvm_top N=%s: block RAMs (SB_RAM40_4K)\n' $$n "$${ebr:-0}" $$n; \
+	done > $(B)/bench/kvm-size.tsv.tmp
+	@mv -f $(B)/bench/kvm-size.tsv.tmp $(B)/bench/kvm-size.tsv
+	@cat $(B)/bench/kvm-size.tsv

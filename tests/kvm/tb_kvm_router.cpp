@@ -11,7 +11,8 @@
  * Pause never split). Sections: typing, switch with keys held (release-all to the old
  * port, LED request with the new port's LEDs), E0 / Pause / Print Screen under random
  * switches and injects, block with a release during block, inject to a non-selected
- * port, snoop order / timestamps / overflow, mouse packets (ID 0 and 3) and a held
+ * port, the hotkey FILTER (held key released, E0 key, switch) and the raw modes (nothing
+ * forwarded, still snooped; mouse parser restart), snoop order / timestamps / overflow, mouse packets (ID 0 and 3) and a held
  * button across a switch and a block.
  *   Vkvm_router [--seed N]    exit 0 when every check passed
  */
@@ -444,6 +445,99 @@ void t_inject() {
 	CHECK(bad_runs() == 0, "inject: split chunks");
 }
 
+void mpacket(int id, int btn, int dx, int dy, int dz);
+
+// FILTER and raw modes. Runs before t_snoop, which checks that every console byte sent
+// here (raw or filtered, never forwarded) was still snooped in order with its timestamp.
+void t_filter_raw() {
+	select(0);
+	drain(1500);
+	clear_logs();
+	// Scroll Lock held at port 0 before the filter is set: repeats swallowed, break released
+	kseq_send(make(0x7E));
+	drain(300);
+	d->i_filt_key = 0x07E;
+	d->i_filt_en = 1;
+	kseq_send(make(0x7E));
+	kseq_send(brk(0x7E));
+	drain();
+	CHECK(kb[0] == (bytes{0x7E, 0xF0, 0x7E}), "filter: held key: port 0 got %s", hex(kb[0]).c_str());
+	// not held: make and break both swallowed; other keys pass, at the selected port
+	clear_logs();
+	kseq_send(make(0x7E));
+	kseq_send(make(0x1C));
+	kseq_send(brk(0x7E));
+	kseq_send(brk(0x1C));
+	drain();
+	CHECK(kb[0] == (bytes{0x1C, 0xF0, 0x1C}), "filter: port 0 got %s", hex(kb[0]).c_str());
+	// the filter key held before, then a switch: its break went out with release-all
+	clear_logs();
+	d->i_filt_en = 0;
+	kseq_send(make(0x7E));
+	drain(300);
+	d->i_filt_en = 1;
+	select(1);
+	drain();
+	kseq_send(brk(0x7E));
+	kseq_send(make(0x7E));
+	drain();
+	CHECK(kb[0] == (bytes{0x7E, 0xF0, 0x7E}) && kb[1].empty(), "filter+switch: port0 %s port1 %s",
+	      hex(kb[0]).c_str(), hex(kb[1]).c_str());
+	// E0 key (right Ctrl E0 14) filtered; the plain 14 (left Ctrl) passes
+	clear_logs();
+	d->i_filt_key = 0x114;
+	kseq_send(make(0x114));
+	kseq_send(make(0x14));
+	kseq_send(brk(0x114));
+	kseq_send(brk(0x14));
+	drain();
+	CHECK(kb[1] == (bytes{0x14, 0xF0, 0x14}), "filter E0 14: port 1 got %s", hex(kb[1]).c_str());
+	d->i_filt_en = 0;
+	// kbd raw: nothing forwarded (the snoop check in t_snoop covers these bytes)
+	clear_logs();
+	d->i_kbd_raw = 1;
+	kseq_send({0xFA, 0xAA});
+	kseq_send(make(0x1C));
+	kseq_send(brk(0x1C));
+	drain();
+	for (int p = 0; p < N; p++)
+		CHECK(kb[p].empty(), "kbd raw: port %d got %s", p, hex(kb[p]).c_str());
+	d->i_kbd_raw = 0;
+	kseq_send(make(0x1C));
+	kseq_send(brk(0x1C));
+	drain();
+	CHECK(kb[1] == (bytes{0x1C, 0xF0, 0x1C}), "after kbd raw: port 1 got %s", hex(kb[1]).c_str());
+	// mouse raw: packets reach nobody, are snooped (src 1) without i_snoop_mouse_en, and
+	// a packet cut by raw mode does not merge with the next one (parser restarted)
+	d->i_ms_id = 0;
+	mready_pct = 100;
+	size_t sn0 = snooped.size();
+	d->i_ms_rx_valid = 1;		// first byte of a packet, before raw
+	d->i_ms_rx_data = 0x09;
+	tick();
+	run(8);
+	d->i_ms_raw = 1;
+	run(2);
+	mpacket(0, 1, 5, 5, 0);
+	d->i_ms_rx_valid = 1;		// half a packet in raw mode
+	d->i_ms_rx_data = 0x08;
+	tick();
+	run(20);
+	d->i_ms_raw = 0;
+	run(2);
+	mpacket(0, 2, -4, 6, 0);
+	run(50);
+	drain(500);
+	CHECK(ms[0].empty() && ms[2].empty() && ms[3].empty(), "ms raw: events on other ports");
+	CHECK(ms[1].size() == 1 && ms[1][0].btn == 2 && ms[1][0].dx == -4 && ms[1][0].dy == 6,
+	      "ms raw: port 1 got %zu events (want exactly the packet after raw)", ms[1].size());
+	bytes msn;
+	for (size_t i = sn0; i < snooped.size(); i++)
+		if (snooped[i].src == 1)
+			msn.push_back(snooped[i].byte);
+	CHECK(msn == (bytes{0x09, 0x05, 0x05, 0x08}), "ms raw: snooped mouse bytes %s", hex(msn).c_str());
+}
+
 void t_snoop() {
 	drain(2000);
 	// everything sent so far must have been snooped in order, timestamps monotonic
@@ -589,6 +683,7 @@ int main(int argc, char **argv) {
 	t_chunks_random();
 	t_block();
 	t_inject();
+	t_filter_raw();
 	t_snoop();
 	t_mouse();
 	d->final();

@@ -91,6 +91,7 @@ static void reset(void)
 	top->i_btn = 0;
 	top->i_mem_valid = 0;
 	top->i_vid_reg_ready = 0;
+	top->i_kvm_ready = 1;	/* KVM port stub: always ready, reads 0 (0x40000700 acts unmapped) */
 	top->i_vid_mem_ready = 0;
 	top->i_irq_vsync = 0;
 	ticks(4);
