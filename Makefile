@@ -71,6 +71,7 @@ deps:
 -include host-cli/host.mk
 -include sim/sim.mk
 -include tests/kvm/kvm.mk
+-include tests/simkvm/simkvm.mk
 -include tests/sync/sync.mk
 -include boards/boards.mk
 -include bench/bench.mk

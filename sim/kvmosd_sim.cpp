@@ -25,6 +25,7 @@
 #include "flash_file.h"
 #include "uart_bridge.h"
 #include "vidcap.h"
+#include "models/ps2_kvm.h"
 #include "models/spi_flash_model.h"
 #include "models/uart_model.h"
 
@@ -37,6 +38,7 @@ extern "C" {
 #define FLASH_BYTES	(16u << 20)
 #define RESET_CYCLES	16		/* clk_sys cycles with i_rst_n low */
 #define SERVICE_EVERY	512		/* clk_sys cycles between socket / stop checks */
+#define KVM_PORTS	4		/* PC ports of the simulated board (KVM_N of kvmosd_top) */
 
 static volatile sig_atomic_t stop_signal;
 
@@ -61,6 +63,7 @@ struct options {
 	double max_ms = 0;		/* 0: no time limit */
 	bool quiet = false;
 	bool exit_on_disconnect = false;
+	ps2::KvmOptions kvm;		/* keyboard/mouse world (sim/models/ps2_kvm.h) */
 };
 
 /*
@@ -171,13 +174,27 @@ static void usage(FILE *f)
 	      "  --status-json FILE    write run statistics at exit\n"
 	      "  --bus-log FILE        log CPU writes to OSD/video registers and frame records\n"
 	      "  --vcd FILE            dump all signals (slow, large)\n"
+	      "  --ms T                same as --max-ms\n"
+	      "keyboard and mouse (docs/simulator.md):\n"
+	      "  --keys \"SCRIPT\"       console key script: NAME +NAME -NAME wait:MS hold:MS gap:MS\n"
+	      "                        repeat:on|off\n"
+	      "  --keys-file FILE      key script from a file ('#' comments)\n"
+	      "  --keys-at MS          start the key script at MS of sim time (default 400)\n"
+	      "  --mouse \"SCRIPT\"      console mouse script: move:DX,DY wheel:N down:B up:B wait:MS\n"
+	      "  --mouse-file FILE     mouse script from a file\n"
+	      "  --mouse-at MS         start the mouse script at MS (default 400)\n"
+	      "  --mouse-model M       console mouse: ps2, imps (ID 3) or exps (ID 4, default)\n"
+	      "  --pc-init-ms MS       PC port p starts its PS/2 init at MS + 7*p (default 30)\n"
+	      "  --pc-inhibit P        PC port P holds its keyboard CLK low after its init\n"
+	      "  --con-event MS:ACTION unplug-kbd, plug-kbd, unplug-mouse, plug-mouse (repeatable)\n"
 	      "  --help\n", f);
 }
 
 static bool parse_args(int argc, char **argv, options *o)
 {
 	enum { O_FLASH = 256, O_FW, O_UART, O_ULOG, O_QUIET, O_UNTIL, O_PNG, O_FRAMES,
-	       O_MAXMS, O_EOD, O_STATUS, O_BUSLOG, O_VCD, O_HELP };
+	       O_MAXMS, O_EOD, O_STATUS, O_BUSLOG, O_VCD, O_HELP, O_KEYS, O_KEYSF, O_KEYSAT,
+	       O_MOUSE, O_MOUSEF, O_MOUSEAT, O_MMODEL, O_PCINIT, O_PCINH, O_CONEV };
 	static const struct option longopts[] = {
 		{ "flash", required_argument, nullptr, O_FLASH },
 		{ "firmware", required_argument, nullptr, O_FW },
@@ -188,6 +205,17 @@ static bool parse_args(int argc, char **argv, options *o)
 		{ "png-dir", required_argument, nullptr, O_PNG },
 		{ "frames", required_argument, nullptr, O_FRAMES },
 		{ "max-ms", required_argument, nullptr, O_MAXMS },
+		{ "ms", required_argument, nullptr, O_MAXMS },
+		{ "keys", required_argument, nullptr, O_KEYS },
+		{ "keys-file", required_argument, nullptr, O_KEYSF },
+		{ "keys-at", required_argument, nullptr, O_KEYSAT },
+		{ "mouse", required_argument, nullptr, O_MOUSE },
+		{ "mouse-file", required_argument, nullptr, O_MOUSEF },
+		{ "mouse-at", required_argument, nullptr, O_MOUSEAT },
+		{ "mouse-model", required_argument, nullptr, O_MMODEL },
+		{ "pc-init-ms", required_argument, nullptr, O_PCINIT },
+		{ "pc-inhibit", required_argument, nullptr, O_PCINH },
+		{ "con-event", required_argument, nullptr, O_CONEV },
 		{ "exit-on-disconnect", no_argument, nullptr, O_EOD },
 		{ "status-json", required_argument, nullptr, O_STATUS },
 		{ "bus-log", required_argument, nullptr, O_BUSLOG },
@@ -197,6 +225,15 @@ static bool parse_args(int argc, char **argv, options *o)
 	};
 	char *end;
 	int c;
+	/* a non-negative number of ms for option name, or false */
+	auto ms_arg = [&](const char *name, double *v) {
+		*v = strtod(optarg, &end);
+		if (*end || !*optarg || *v < 0) {
+			fprintf(stderr, "kvmosd-sim: bad --%s %s\n", name, optarg);
+			return false;
+		}
+		return true;
+	};
 
 	while ((c = getopt_long(argc, argv, "", longopts, nullptr)) != -1) {
 		switch (c) {
@@ -225,6 +262,31 @@ static bool parse_args(int argc, char **argv, options *o)
 		case O_STATUS: o->status_json = optarg; break;
 		case O_BUSLOG: o->bus_log = optarg; break;
 		case O_VCD: o->vcd = optarg; break;
+		case O_KEYS: o->kvm.keys += std::string(" ") + optarg; break;
+		case O_KEYSF: o->kvm.keys_file = optarg; break;
+		case O_KEYSAT:
+			if (!ms_arg("keys-at", &o->kvm.keys_at_ms))
+				return false;
+			break;
+		case O_MOUSE: o->kvm.mouse += std::string(" ") + optarg; break;
+		case O_MOUSEF: o->kvm.mouse_file = optarg; break;
+		case O_MOUSEAT:
+			if (!ms_arg("mouse-at", &o->kvm.mouse_at_ms))
+				return false;
+			break;
+		case O_MMODEL: o->kvm.mouse_model = optarg; break;
+		case O_PCINIT:
+			if (!ms_arg("pc-init-ms", &o->kvm.pc_init_ms))
+				return false;
+			break;
+		case O_PCINH:
+			o->kvm.pc_inhibit = (int)strtol(optarg, &end, 0);
+			if (*end || !*optarg || o->kvm.pc_inhibit < 0) {
+				fprintf(stderr, "kvmosd-sim: bad --pc-inhibit %s\n", optarg);
+				return false;
+			}
+			break;
+		case O_CONEV: o->kvm.con_events.push_back(optarg); break;
 		case O_HELP: usage(stdout); exit(0);
 		default: usage(stderr); return false;
 		}
@@ -267,7 +329,25 @@ struct run_stats {
 	std::string reason;
 };
 
-static bool write_status(const std::string &path, const run_stats &st, const vidcap &cap)
+/*
+ * "ports": one object per PC port. Each part appends its fields for port p here (the
+ * keyboard/mouse models now; video per port can add its own the same way).
+ */
+static void write_ports(FILE *f, const ps2::Ps2Kvm &kvm)
+{
+	fprintf(f, "  \"ports\": [");
+	for (int p = 0; p < kvm.ports(); p++) {
+		ps2::JsonFields fields = { { "port", std::to_string(p) } };
+
+		kvm.port_fields(p, &fields);
+		fprintf(f, "%s\n    ", p ? "," : "");
+		ps2::write_json_object(f, fields, "    ");
+	}
+	fprintf(f, "\n  ],\n");
+}
+
+static bool write_status(const std::string &path, const run_stats &st, const vidcap &cap,
+			 const ps2::Ps2Kvm &kvm)
 {
 	const vid_timing &tm = cap.timing();
 	FILE *f = fopen(path.c_str(), "w");
@@ -297,7 +377,20 @@ static bool write_status(const std::string &path, const run_stats &st, const vid
 	fprintf(f, "  \"frame_crc32\": [");
 	for (i = 0; i < cap.crcs().size(); i++)
 		fprintf(f, "%s\"%08x\"", i ? ", " : "", cap.crcs()[i]);
-	fprintf(f, "],\n  \"wall_s\": %.3f,\n", st.wall_s);
+	fprintf(f, "],\n");
+	write_ports(f, kvm);
+	{
+		ps2::JsonFields con, lat;
+
+		kvm.console_fields(&con);
+		kvm.latency_fields(&lat);
+		fprintf(f, "  \"console\": ");
+		ps2::write_json_object(f, con, "  ");
+		fprintf(f, ",\n  \"latency\": ");
+		ps2::write_json_object(f, lat, "  ");
+		fprintf(f, ",\n");
+	}
+	fprintf(f, "  \"wall_s\": %.3f,\n", st.wall_s);
 	fprintf(f, "  \"clk_sys_cycles_per_s\": %.0f,\n  \"frames_per_s\": %.3f\n}\n",
 		st.wall_s > 0 ? st.sys_cycles / st.wall_s : 0,
 		st.wall_s > 0 ? cap.frames() / st.wall_s : 0);
@@ -353,6 +446,15 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (!parse_args(argc, argv, &opt))
 		return 2;
+	ps2::Ps2Kvm kvm;
+	{
+		std::string err;
+
+		if (!kvm.setup(opt.kvm, KVM_PORTS, &err)) {
+			fprintf(stderr, "kvmosd-sim: %s\n", err.c_str());
+			return 2;
+		}
+	}
 	if (!ensure_dir(dir_of(opt.flash)) || !flash_file_load(opt.flash, flash_mem, FLASH_BYTES))
 		return 1;
 	if (!opt.firmware.empty()) {
@@ -410,6 +512,12 @@ int main(int argc, char **argv)
 	top->i_uart_rx = 1;
 	top->i_flash_miso = 1;
 	top->i_btn = 0;
+	top->i_con_kbd_clk = 1;
+	top->i_con_kbd_dat = 1;
+	top->i_con_ms_clk = 1;
+	top->i_con_ms_dat = 1;
+	top->i_pc_kbd_clk = top->i_pc_kbd_dat = (1u << KVM_PORTS) - 1;
+	top->i_pc_ms_clk = top->i_pc_ms_dat = (1u << KVM_PORTS) - 1;
 	top->eval();
 
 	wall0 = wall_seconds();
@@ -455,6 +563,23 @@ int main(int argc, char **argv)
 		if (st.sys_cycles == RESET_CYCLES)
 			top->i_rst_n = 1;
 		top->i_uart_rx = uart.step(top->o_uart_tx);
+		{
+			/* PS/2: the models see the lines as the FPGA's pull-downs leave them */
+			ps2::KvmPins low = { (bool)top->o_con_kbd_clk_low, (bool)top->o_con_kbd_dat_low,
+					     (bool)top->o_con_ms_clk_low, (bool)top->o_con_ms_dat_low,
+					     top->o_pc_kbd_clk_low, top->o_pc_kbd_dat_low,
+					     top->o_pc_ms_clk_low, top->o_pc_ms_dat_low };
+			ps2::KvmPins ln = kvm.step(st.sys_cycles, low);
+
+			top->i_con_kbd_clk = ln.con_kbd_clk;
+			top->i_con_kbd_dat = ln.con_kbd_dat;
+			top->i_con_ms_clk = ln.con_ms_clk;
+			top->i_con_ms_dat = ln.con_ms_dat;
+			top->i_pc_kbd_clk = ln.pc_kbd_clk;
+			top->i_pc_kbd_dat = ln.pc_kbd_dat;
+			top->i_pc_ms_clk = ln.pc_ms_clk;
+			top->i_pc_ms_dat = ln.pc_ms_dat;
+		}
 		while (uart.rx_available()) {
 			uint8_t c = uart.rx_pop();
 
@@ -523,7 +648,7 @@ int main(int argc, char **argv)
 		fclose(bus_log);
 	if (!flash_file_save(opt.flash, flash_mem))
 		rc = 1;
-	if (!opt.status_json.empty() && !write_status(opt.status_json, st, cap))
+	if (!opt.status_json.empty() && !write_status(opt.status_json, st, cap, kvm))
 		rc = 1;
 	if (cap.write_errors())
 		rc = 1;

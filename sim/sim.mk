@@ -8,8 +8,10 @@ SIM_OBJ    := $(SIM_B)/obj
 # Everything kvmosd_top is made of (fragments of the other parts define these lists).
 SIM_RTL    ?= $(sort $(LIB_RTL) $(CPU_RTL) $(VIDEO_RTL) $(SOC_RTL) $(TOP_RTL))
 SIM_SRCS   := sim/kvmosd_sim.cpp sim/vidcap.cpp sim/uart_bridge.cpp sim/flash_file.cpp \
-              sim/models/spi_flash_model.cpp sim/models/uart_model.cpp
-SIM_CSRCS  := common/crc32.c common/fwimage.c
+              sim/models/spi_flash_model.cpp sim/models/uart_model.cpp \
+              sim/models/ps2_link.cpp sim/models/ps2_script.cpp sim/models/ps2_console.cpp \
+              sim/models/ps2_pc_host.cpp sim/models/ps2_kvm.cpp
+SIM_CSRCS  := common/crc32.c common/fwimage.c common/ps2_keys.c
 SIM_OBJS   := $(patsubst %.cpp,$(SIM_OBJ)/%.o,$(notdir $(SIM_SRCS))) \
               $(patsubst %.c,$(SIM_OBJ)/%.o,$(notdir $(SIM_CSRCS)))
 SIM_VROOT  := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
@@ -28,16 +30,17 @@ all: $(SIM)
 
 # Verilate kvmosd_top into a library (no --exe: our sources are compiled below with our
 # own warning flags), plus Verilator's run-time library (libverilated.mk names it). The boot ROM path is baked in as an absolute path; $readmemh reads
-# it when the model starts.
+# it when the model starts. KVM_POWERUP_MS=20 (real: 500) shortens the emulated keyboards'
+# and mice's power-up BAT so the PC models can start at 30 ms; every other PS/2 time is real.
 $(SIM_VOBJ)/Vkvmosd_top__ALL.a: $(SIM_RTL) sim/kvmosd_sim.vlt $(GEN_REGS_VH) sim/sim.mk
 	@rm -rf $(SIM_VOBJ) && mkdir -p $(SIM_VOBJ)
 	$(VERILATOR) $(filter-out --exe,$(VL_FLAGS)) --trace --top-module kvmosd_top -MAKEFLAGS 'OPT_FAST=-O2 OPT_GLOBAL=-O2' \
-		-Mdir $(SIM_VOBJ) -GBOOTROM_HEX='"$(abspath $(BOOTROM_HEX))"' \
+		-Mdir $(SIM_VOBJ) -GBOOTROM_HEX='"$(abspath $(BOOTROM_HEX))"' -GKVM_POWERUP_MS=20 \
 		sim/kvmosd_sim.vlt $(SIM_RTL)
 	echo 'libverilated.a: $$(VK_GLOBAL_OBJS)' >$(SIM_VOBJ)/libverilated.mk
 	$(MAKE) -C $(SIM_VOBJ) -f Vkvmosd_top.mk -f libverilated.mk libverilated.a
 
-$(SIM_OBJ)/%.o: sim/%.cpp $(SIM_VOBJ)/Vkvmosd_top__ALL.a $(wildcard sim/*.h) $(GEN_REGS_H) sim/sim.mk
+$(SIM_OBJ)/%.o: sim/%.cpp $(SIM_VOBJ)/Vkvmosd_top__ALL.a $(wildcard sim/*.h sim/models/*.h) $(GEN_REGS_H) sim/sim.mk
 	@mkdir -p $(SIM_OBJ)
 	$(SIM_CXX) $(SIM_CXXFLAGS) -c -o $@ $<
 
