@@ -14,6 +14,8 @@
 //    dropped without an error). It has no effect during a send; o_tx_ready is low while
 //    inhibited. A send waits for a frame being received to finish (or time out).
 //  * Error counters (saturating 8 bit) per reason, cleared by i_cnt_clear.
+// Timing: a UNIT_US prescaler restarted together with a unit counter (exact times; every
+// time parameter must be a multiple of UNIT_US).
 // Open-collector lines: *_in is the bus level, *_drive_low pulls the line low.
 // Clock: i_clk = clk_sys (CLK_HZ). Reset: i_rst (synchronous, active high). The two bus
 // inputs are asynchronous and pass through ps2_line_in (cdc_sync2 + glitch filter).
@@ -25,7 +27,8 @@ module ps2_host #(
     parameter T_BIT_US   = 250,     // receive: max time between falling edges in a frame
     parameter T_NOCLK_MS = 15,      // send: device must start clocking within this
     parameter T_BYTE_MS  = 2,       // send: first device clock to ACK
-    parameter FILT_NS    = 1000     // glitch filter on CLK and DATA
+    parameter FILT_NS    = 1000,    // glitch filter on CLK and DATA
+    parameter UNIT_US    = 10       // timer unit; every time above must be a multiple of it
 ) (
     input  wire       i_clk,
     input  wire       i_rst,
@@ -57,24 +60,29 @@ module ps2_host #(
     output wire [7:0] o_cnt_tx_noclk,
     output wire [7:0] o_cnt_tx_timeout
 );
-    // ---- timing constants (clk_sys cycles) ----
+    // ---- timing: a UNIT_US prescaler restarted with the timer, so every time is an exact
+    // multiple of the unit, and a unit counter ----
     localparam integer KHZ     = CLK_HZ / 1000;
-    localparam integer C_RTS   = KHZ * T_RTS_US / 1000;
-    localparam integer C_RTS2  = KHZ * T_RTS2_US / 1000;
-    localparam integer C_BIT   = KHZ * T_BIT_US / 1000;
-    localparam integer C_NOCLK = KHZ * T_NOCLK_MS;
-    localparam integer C_BYTE  = KHZ * T_BYTE_MS;
+    localparam integer C_UNIT  = KHZ * UNIT_US / 1000;         // cycles per unit
+    localparam integer N_RTS   = T_RTS_US / UNIT_US;
+    localparam integer N_RTS2  = T_RTS2_US / UNIT_US;
+    localparam integer N_BIT   = T_BIT_US / UNIT_US;
+    localparam integer N_NOCLK = T_NOCLK_MS * 1000 / UNIT_US;
+    localparam integer N_BYTE  = T_BYTE_MS * 1000 / UNIT_US;
     localparam integer C_FILT  = (KHZ * FILT_NS / 1000000 > 1) ? KHZ * FILT_NS / 1000000 : 1;
-    localparam integer TW      = $clog2(C_NOCLK + 1);
-    localparam integer M_RTS = C_RTS - 1;
+    localparam integer PW      = $clog2(C_UNIT);
+    localparam integer TW      = $clog2(N_NOCLK + 1);
+    localparam integer M_UNIT = C_UNIT - 1;
+    localparam [PW-1:0] P_LAST = M_UNIT[PW-1:0];
+    localparam integer M_RTS = N_RTS - 1;
     localparam [TW-1:0] K_RTS = M_RTS[TW-1:0];
-    localparam integer M_RTS2 = C_RTS2 - 1;
+    localparam integer M_RTS2 = N_RTS2 - 1;
     localparam [TW-1:0] K_RTS2 = M_RTS2[TW-1:0];
-    localparam integer M_BIT = C_BIT - 1;
+    localparam integer M_BIT = N_BIT - 1;
     localparam [TW-1:0] K_BIT = M_BIT[TW-1:0];
-    localparam integer M_NOCLK = C_NOCLK - 1;
+    localparam integer M_NOCLK = N_NOCLK - 1;
     localparam [TW-1:0] K_NOCLK = M_NOCLK[TW-1:0];
-    localparam integer M_BYTE = C_BYTE - 1;
+    localparam integer M_BYTE = N_BYTE - 1;
     localparam [TW-1:0] K_BYTE = M_BYTE[TW-1:0];
 
     localparam [2:0] S_IDLE = 3'd0, S_RX = 3'd1, S_RTS = 3'd2, S_RTS2 = 3'd3,
@@ -90,7 +98,8 @@ module ps2_host #(
     );
 
     reg [2:0]    state;
-    reg [TW-1:0] tmr;
+    reg [PW-1:0] pre;           // unit prescaler
+    reg [TW-1:0] tmr;           // units since the last restart
     reg [3:0]    bitcnt;
     reg [10:0]   sh;            // receive: bits arrive at [10]; send: next bit in [0]
     reg          clk_low, data_low;
@@ -99,6 +108,24 @@ module ps2_host #(
     wire        rx_frame_bad = rx_frame[0] | ~rx_frame[10];
     wire        rx_parity_bad = ~^rx_frame[9:1];
     wire        inhibit_ok = (state == S_IDLE) || (state == S_RX);
+    wire        tick = (pre == P_LAST);
+    // tmr == K: K + 1 units have passed (checked on the tick that would make it K + 1)
+    wire        rts_end  = tick && (tmr == K_RTS);
+    wire        rts2_end = tick && (tmr == K_RTS2);
+    wire        restart  = (state == S_IDLE) || (state == S_RX && ln_fall) ||
+                           (state == S_RTS && rts_end) || (state == S_RTS2 && rts2_end) ||
+                           (state == S_TX_WAIT && ln_fall);
+
+    always @(posedge i_clk) begin
+        if (i_rst || restart) begin
+            pre <= {PW{1'b0}};
+            tmr <= {TW{1'b0}};
+        end else begin
+            pre <= tick ? {PW{1'b0}} : pre + 1'b1;
+            if (tick)
+                tmr <= tmr + 1'b1;
+        end
+    end
 
     assign o_clk_drive_low  = clk_low | (i_inhibit & inhibit_ok);
     assign o_data_drive_low = data_low;
@@ -111,7 +138,6 @@ module ps2_host #(
         o_tx_error <= 1'b0;
         if (i_rst) begin
             state    <= S_IDLE;
-            tmr      <= {TW{1'b0}};
             bitcnt   <= 4'd0;
             sh       <= 11'd0;
             clk_low  <= 1'b0;
@@ -120,10 +146,8 @@ module ps2_host #(
             o_rx_err <= 2'd0;
             o_tx_err <= 2'd0;
         end else begin
-            tmr <= tmr + 1'b1;
             case (state)
             S_IDLE: begin
-                tmr    <= {TW{1'b0}};
                 bitcnt <= 4'd0;
                 if (i_tx_valid && !i_inhibit) begin
                     sh      <= {1'b0, 1'b1, ~^i_tx_data, i_tx_data};
@@ -139,7 +163,6 @@ module ps2_host #(
                 if (i_inhibit) begin
                     state <= S_IDLE;
                 end else if (ln_fall) begin
-                    tmr    <= {TW{1'b0}};
                     sh     <= rx_frame;
                     bitcnt <= bitcnt + 4'd1;
                     if (bitcnt == 4'd10) begin
@@ -155,34 +178,31 @@ module ps2_host #(
                             o_rx_valid <= 1'b1;
                         end
                     end
-                end else if (tmr == K_BIT) begin
+                end else if (tick && tmr == K_BIT) begin
                     state      <= S_IDLE;
                     o_rx_error <= 1'b1;
                     o_rx_err   <= RX_TIMEOUT;
                 end
             end
             S_RTS: begin                // CLK low
-                if (tmr == K_RTS) begin
-                    tmr      <= {TW{1'b0}};
+                if (rts_end) begin
                     data_low <= 1'b1;   // start bit
                     state    <= S_RTS2;
                 end
             end
             S_RTS2: begin               // CLK and DATA low
-                if (tmr == K_RTS2) begin
-                    tmr     <= {TW{1'b0}};
+                if (rts2_end) begin
                     clk_low <= 1'b0;
                     state   <= S_TX_WAIT;
                 end
             end
             S_TX_WAIT: begin            // wait for the device's first clock
                 if (ln_fall) begin
-                    tmr      <= {TW{1'b0}};
                     data_low <= ~sh[0];
-                    sh       <= {1'b0, sh[10:1]};
+                    sh       <= rx_frame;       // shift (what enters at the top is unused)
                     bitcnt   <= 4'd1;
                     state    <= S_TX_BITS;
-                end else if (tmr == K_NOCLK) begin
+                end else if (tick && tmr == K_NOCLK) begin
                     data_low   <= 1'b0;
                     state      <= S_IDLE;
                     o_tx_error <= 1'b1;
@@ -203,9 +223,9 @@ module ps2_host #(
                         end
                     end else begin
                         data_low <= ~sh[0];         // data 1..7, parity, stop (released)
-                        sh       <= {1'b0, sh[10:1]};
+                        sh       <= rx_frame;
                     end
-                end else if (tmr == K_BYTE) begin
+                end else if (tick && tmr == K_BYTE) begin
                     data_low   <= 1'b0;
                     state      <= S_IDLE;
                     o_tx_error <= 1'b1;
@@ -225,7 +245,8 @@ module ps2_host #(
     assign inc[3] = o_tx_error && o_tx_err == TX_NOACK;
     assign inc[4] = o_tx_error && o_tx_err == TX_NOCLK;
     assign inc[5] = o_tx_error && o_tx_err == TX_TIMEOUT;
-    ps2_err_counters #(.N(6)) u_counters (
+    // (at most one error event per clock: one FSM drives both o_rx_error and o_tx_error)
+    ps2_err_counters #(.N(6), .ONE_AT_A_TIME(1)) u_counters (
         .i_clk(i_clk), .i_rst(i_rst), .i_clear(i_cnt_clear), .i_inc(inc),
         .o_counts({o_cnt_tx_timeout, o_cnt_tx_noclk, o_cnt_tx_noack,
                    o_cnt_rx_timeout, o_cnt_rx_frame, o_cnt_rx_parity})

@@ -43,16 +43,21 @@ module ps2_kbd_emu #(
     localparam [9:0] MS_POWERUP = T_POWERUP_MS[9:0];
     localparam [9:0] MS_RESET   = T_RESET_MS[9:0];
 
-    // ---- line engine, chunk sender, ms tick ----
+    // replies are not stored as bytes: a reply kind, turned into bytes below
+    localparam [2:0] R_FE = 3'd0, R_FA = 3'd1, R_SET = 3'd2, R_ID = 3'd3, R_EE = 3'd4,
+                     R_LAST = 3'd5, R_AA = 3'd6;
+
+    // ---- line engine, chunk sender (LIVE: it reads tx_bytes, no copy), ms tick ----
     reg         tx_load, tx_whole;
     reg  [3:0]  tx_len;
+    reg  [2:0]  tx_kind;
     reg  [47:0] tx_bytes;
     wire        tx_idle, tx_chunk_done;
     wire [7:0]  tx_last;
     wire        rx_valid, rx_error;
     wire [7:0]  rx_data;
     wire        ms_tick;
-    ps2_emu_link #(.CLK_HZ(CLK_HZ), .N(6)) u_link (
+    ps2_emu_link #(.CLK_HZ(CLK_HZ), .N(6), .LIVE(1)) u_link (
         .i_clk(i_clk), .i_rst(i_rst),
         .i_clk_in(i_clk_in), .o_clk_drive_low(o_clk_drive_low),
         .i_data_in(i_data_in), .o_data_drive_low(o_data_drive_low),
@@ -67,6 +72,7 @@ module ps2_kbd_emu #(
     reg        bat_pend;
     reg [9:0]  bat_ms;
     reg [47:0] cbuf;            // scan-code chunk being gathered / sent
+    reg [2:0]  rkind;           // reply being sent
     reg [3:0]  clen;
     reg        e1_more;         // E1 seen: one more final byte belongs to the chunk
     reg        chunk_ready, data_in_tx;
@@ -84,37 +90,53 @@ module ps2_kbd_emu #(
     wire bat_due   = bat_pend && (bat_ms == 10'd0);
     wire data_go   = chunk_ready && !data_in_tx && !bat_pend && (wait_param == W_NONE);
 
-    // ---- what to load into the chunk sender this clock ----
+    // ---- what to load into the chunk sequencer this clock ----
     always @(*) begin
         tx_load  = 1'b0;
         tx_whole = 1'b0;
         tx_len   = 4'd1;
-        tx_bytes = 48'h0;
+        tx_kind  = R_FE;
         if (rx_error) begin
-            tx_load = 1'b1; tx_bytes[7:0] = 8'hFE;
+            tx_load = 1'b1;
         end else if (rx_valid) begin
-            tx_load = 1'b1; tx_bytes[7:0] = 8'hFA;
+            tx_load = 1'b1; tx_kind = R_FA;
             if (is_param) begin
                 if (wait_param == W_SET) begin
                     if (rx_data == 8'h00) begin
-                        tx_len = 4'd2; tx_bytes[15:8] = {6'd0, o_scan_set};
+                        tx_len = 4'd2; tx_kind = R_SET;
                     end else if (rx_data > 8'h03) begin
-                        tx_bytes[7:0] = 8'hFE;
+                        tx_kind = R_FE;
                     end
                 end
             end else begin
                 case (rx_data)
-                8'hF2: begin tx_len = 4'd3; tx_bytes[23:8] = 16'h83AB; end
-                8'hEE: tx_bytes[7:0] = 8'hEE;
-                8'hFE: tx_bytes[7:0] = tx_last;
+                8'hF2: begin tx_len = 4'd3; tx_kind = R_ID; end
+                8'hEE: tx_kind = R_EE;
+                8'hFE: tx_kind = R_LAST;
                 8'hFF, 8'hED, 8'hF3, 8'hF0, 8'hF4, 8'hF5, 8'hF6: ;
-                default: tx_bytes[7:0] = 8'hFE;
+                default: tx_kind = R_FE;
                 endcase
             end
         end else if (tx_idle && bat_due) begin
-            tx_load = 1'b1; tx_bytes[7:0] = 8'hAA;
+            tx_load = 1'b1; tx_kind = R_AA;
         end else if (tx_idle && data_go) begin
-            tx_load = 1'b1; tx_whole = 1'b1; tx_len = clen; tx_bytes = cbuf;
+            tx_load = 1'b1; tx_whole = 1'b1; tx_len = clen;
+        end
+    end
+
+    // ---- the chunk being sent (held until done or the next host byte) ----
+    always @(*) begin
+        tx_bytes = cbuf;                    // upper bytes: don't care for replies
+        if (!data_in_tx) begin
+            case (rkind)
+            R_FA:    tx_bytes[7:0]  = 8'hFA;
+            R_SET:   tx_bytes[15:0] = {6'd0, o_scan_set, 8'hFA};
+            R_ID:    tx_bytes[23:0] = 24'h83ABFA;
+            R_EE:    tx_bytes[7:0]  = 8'hEE;
+            R_LAST:  tx_bytes[7:0]  = tx_last;      // FE: the last byte again
+            R_AA:    tx_bytes[7:0]  = 8'hAA;
+            default: tx_bytes[7:0]  = 8'hFE;
+            endcase
         end
     end
 
@@ -129,6 +151,7 @@ module ps2_kbd_emu #(
             bat_pend    <= 1'b1;
             bat_ms      <= MS_POWERUP;
             cbuf        <= 48'h0;
+            rkind       <= R_FE;
             clen        <= 4'd0;
             e1_more     <= 1'b0;
             chunk_ready <= 1'b0;
@@ -151,6 +174,8 @@ module ps2_kbd_emu #(
                     chunk_ready <= 1'b1;
             end
             // sender bookkeeping
+            if (tx_load && !tx_whole)
+                rkind <= tx_kind;
             if (tx_load && tx_whole)
                 data_in_tx <= 1'b1;
             if (tx_chunk_done && data_in_tx) begin

@@ -47,17 +47,21 @@ module ps2_mouse_emu #(
     localparam [1:0] W_NONE = 2'd0, W_RATE = 2'd1, W_RES = 2'd2;
     localparam [9:0] MS_POWERUP = T_POWERUP_MS[9:0];
     localparam [9:0] MS_RESET   = T_RESET_MS[9:0];
+    // replies are not stored as bytes: a reply kind, turned into bytes below
+    localparam [2:0] R_FE = 3'd0, R_FA = 3'd1, R_ID = 3'd2, R_STAT = 3'd3, R_PKT = 3'd4,
+                     R_LAST = 3'd5, R_AA = 3'd6;
 
-    // ---- line engine, chunk sender, ms tick ----
+    // ---- line engine, chunk sender (LIVE: it reads tx_bytes, no copy), ms tick ----
     reg         tx_load, tx_whole;
     reg  [3:0]  tx_len;
+    reg  [2:0]  tx_kind;
     reg  [39:0] tx_bytes;
     wire        tx_idle, tx_chunk_done;
     wire [7:0]  tx_last;
     wire        rx_valid, rx_error;
     wire [7:0]  rx_data;
     wire        ms_tick;
-    ps2_emu_link #(.CLK_HZ(CLK_HZ), .N(5)) u_link (
+    ps2_emu_link #(.CLK_HZ(CLK_HZ), .N(5), .LIVE(1)) u_link (
         .i_clk(i_clk), .i_rst(i_rst),
         .i_clk_in(i_clk_in), .o_clk_drive_low(o_clk_drive_low),
         .i_data_in(i_data_in), .o_data_drive_low(o_data_drive_low),
@@ -73,6 +77,8 @@ module ps2_mouse_emu #(
     reg [9:0]  bat_ms;
     reg [7:0]  rate_h1, rate_h2;    // last two F3 rates (knock detector)
     reg [4:0]  btn_q;               // last buttons from the router
+    reg [4:0]  btn_r;               // btn_q when the last host byte came (E9, EB replies)
+    reg [2:0]  rkind;               // reply being sent
     reg [31:0] pbuf;                // pending packet
     reg [2:0]  plen;
     reg        pkt_ready, data_in_tx;
@@ -92,16 +98,16 @@ module ps2_mouse_emu #(
     wire [7:0] b0    = {y_ovf, x_ovf, y9[8], x9[8], 1'b1, i_buttons[2], i_buttons[1],
                         i_buttons[0]};
     wire [7:0] b3    = (o_id == 3'd4) ? {2'b00, i_buttons[4], i_buttons[3], z4} : i_dz;
-    wire [7:0] b0_idle = {4'b0000, 1'b1, btn_q[2], btn_q[1], btn_q[0]};
-    wire [7:0] b3_idle = (o_id == 3'd4) ? {2'b00, btn_q[4], btn_q[3], 4'h0} : 8'h00;
+    wire [7:0] b0_idle = {4'b0000, 1'b1, btn_r[2], btn_r[1], btn_r[0]};
+    wire [7:0] b3_idle = (o_id == 3'd4) ? {2'b00, btn_r[4], btn_r[3], 4'h0} : 8'h00;
     wire [2:0] pkt_len = (o_id == 3'd0) ? 3'd3 : 3'd4;
 
     wire rx_event = rx_valid || rx_error;
     wire is_param = (wait_param != W_NONE) && (rx_data < 8'hE6);
     wire bat_due  = bat_pend && (bat_ms == 10'd0);
     wire data_go  = pkt_ready && !data_in_tx && !bat_pend && (wait_param == W_NONE);
-    wire [7:0] status = {1'b0, o_remote, o_enabled, o_scaling, 1'b0, btn_q[0], btn_q[2],
-                         btn_q[1]};
+    wire [7:0] status = {1'b0, o_remote, o_enabled, o_scaling, 1'b0, btn_r[0], btn_r[2],
+                         btn_r[1]};
     wire knock3 = (rate_h2 == 8'd200) && (rate_h1 == 8'd100) && (rx_data == 8'd80);
     wire knock4 = (rate_h2 == 8'd200) && (rate_h1 == 8'd200) && (rx_data == 8'd80);
 
@@ -110,28 +116,41 @@ module ps2_mouse_emu #(
         tx_load  = 1'b0;
         tx_whole = 1'b0;
         tx_len   = 4'd1;
-        tx_bytes = 40'h0;
+        tx_kind  = R_FE;
         if (rx_error) begin
-            tx_load = 1'b1; tx_bytes[7:0] = 8'hFE;
+            tx_load = 1'b1;
         end else if (rx_valid) begin
-            tx_load = 1'b1; tx_bytes[7:0] = 8'hFA;
+            tx_load = 1'b1; tx_kind = R_FA;
             if (!is_param) begin
                 case (rx_data)
-                8'hF2: begin tx_len = 4'd2; tx_bytes[15:8] = {5'd0, o_id}; end
-                8'hE9: begin tx_len = 4'd4; tx_bytes[31:8] = {o_rate, 6'd0, o_res, status}; end
-                8'hEB: begin
-                    tx_len = {1'b0, pkt_len} + 4'd1;
-                    tx_bytes[39:8] = {b3_idle, 16'h0000, b0_idle};
-                end
-                8'hFE: tx_bytes[7:0] = tx_last;
+                8'hF2: begin tx_len = 4'd2; tx_kind = R_ID; end
+                8'hE9: begin tx_len = 4'd4; tx_kind = R_STAT; end
+                8'hEB: begin tx_len = {1'b0, pkt_len} + 4'd1; tx_kind = R_PKT; end
+                8'hFE: tx_kind = R_LAST;
                 8'hFF, 8'hF3, 8'hE8, 8'hE6, 8'hE7, 8'hEA, 8'hF0, 8'hF4, 8'hF5, 8'hF6: ;
-                default: tx_bytes[7:0] = 8'hFE;
+                default: tx_kind = R_FE;
                 endcase
             end
         end else if (tx_idle && bat_due) begin
-            tx_load = 1'b1; tx_len = 4'd2; tx_bytes[15:0] = 16'h00AA;
+            tx_load = 1'b1; tx_len = 4'd2; tx_kind = R_AA;
         end else if (tx_idle && data_go) begin
-            tx_load = 1'b1; tx_whole = 1'b1; tx_len = {1'b0, plen}; tx_bytes[31:0] = pbuf;
+            tx_load = 1'b1; tx_whole = 1'b1; tx_len = {1'b0, plen};
+        end
+    end
+
+    // ---- the chunk being sent (held until done or the next host byte) ----
+    always @(*) begin
+        tx_bytes = {8'h00, pbuf};
+        if (!data_in_tx) begin
+            case (rkind)
+            R_FA:    tx_bytes[7:0]  = 8'hFA;
+            R_ID:    tx_bytes[15:0] = {5'd0, o_id, 8'hFA};
+            R_STAT:  tx_bytes[31:0] = {o_rate, 6'd0, o_res, status, 8'hFA};
+            R_PKT:   tx_bytes       = {b3_idle, 16'h0000, b0_idle, 8'hFA};
+            R_LAST:  tx_bytes[7:0]  = tx_last;      // FE: the last byte again
+            R_AA:    tx_bytes[15:0] = 16'h00AA;
+            default: tx_bytes[7:0]  = 8'hFE;
+            endcase
         end
     end
 
@@ -149,6 +168,8 @@ module ps2_mouse_emu #(
             rate_h1    <= 8'd0;
             rate_h2    <= 8'd0;
             btn_q      <= 5'd0;
+            btn_r      <= 5'd0;
+            rkind      <= R_FE;
             pbuf       <= 32'h0;
             plen       <= 3'd3;
             pkt_ready  <= 1'b0;
@@ -163,6 +184,10 @@ module ps2_mouse_emu #(
                 plen      <= pkt_len;
                 pkt_ready <= 1'b1;
             end
+            if (rx_valid)
+                btn_r <= btn_q;
+            if (tx_load && !tx_whole)
+                rkind <= tx_kind;
             if (tx_load && tx_whole)
                 data_in_tx <= 1'b1;
             if (tx_chunk_done && data_in_tx) begin
