@@ -1,0 +1,189 @@
+// vid_matrix_out: the matrix's output domain. Registered source mux, line/frame integrity
+// check, frame-boundary gate and blanking, x/y of the output picture.
+// Clock: i_clk = the muxed pixel clock (vid_clkmux). i_rst comes from reset_sync and is
+// held while the clock is being switched (the "gap"), so every switch starts clean.
+// Crossings (clk_sys -> here):
+//   u_src (cdc_sync2, no reset) source index and its sync polarities: quasi-static, the
+//         control changes them only while the muxed clock is off, so they are stable long
+//         before this domain leaves reset.
+//   u_ctl (cdc_sync2) run / cut levels.
+// o_idle goes back to clk_sys (vid_matrix_ctl.u_idle); o_cut_evt through cdc_pulse.
+// The selected source's signals are synchronous to the muxed clock (it IS that source's
+// clock while selected), so stage A is an ordinary register.
+//
+// Pipeline: source pins -> A (mux) -> B (+ pass flag) -> outputs: 3 clocks.
+// Checks on stage A (active-high sync after polarity), vid_evt_check each: HS period and
+// width, DE start and width (against the previous line), VS leading and trailing edge
+// position in lines and clocks (against the previous frame); a missing edge is caught at the
+// sample where it was due. Because the gate
+// decision is made on A and applied between B and the outputs, a bad edge is never output.
+// Gate: BLANK -> PASS at a VS leading edge when run, the previous frame was complete and
+// clean, and line geometry is confirmed (the fallback, index N, is trusted and needs none);
+// PASS -> BLANK at a VS leading edge when run drops (the frame is output whole), at once on
+// cut, or at once on a check failure (the bad edge itself is not output).
+// Blank output: DE low, RGB 0, HS and VS held at the inactive level of the source's polarity.
+`default_nettype none
+module vid_matrix_out #(
+    parameter N  = 4,
+    parameter SW = 3
+) (
+    input  wire             i_clk,
+    input  wire             i_rst,
+    input  wire [4*N+3:0]   i_r,          // source k = bits [4k+3:4k], k = N: fallback
+    input  wire [4*N+3:0]   i_g,
+    input  wire [4*N+3:0]   i_b,
+    input  wire [N:0]       i_hs,
+    input  wire [N:0]       i_vs,
+    input  wire [N:0]       i_de,
+    input  wire [SW-1:0]    i_src_sys,    // clk_sys, quasi-static
+    input  wire             i_hpol_sys,
+    input  wire             i_vpol_sys,
+    input  wire             i_run_sys,    // clk_sys levels
+    input  wire             i_cut_sys,
+    output reg  [3:0]       o_r,
+    output reg  [3:0]       o_g,
+    output reg  [3:0]       o_b,
+    output reg              o_hs,
+    output reg              o_vs,
+    output reg              o_de,
+    output reg  [11:0]      o_x,
+    output reg  [11:0]      o_y,
+    output reg              o_frame_start,  // with the first sample of a frame (VS leading edge)
+    output reg              o_idle,         // run seen low and output blank
+    output reg              o_cut_evt,      // a check failure ended a passing frame
+    output wire             o_passing
+);
+    localparam [SW-1:0] FB = N;
+
+    wire [SW-1:0] src;
+    wire          hpol, vpol, run, cut;
+    cdc_sync2 #(.W(SW + 2)) u_src (.i_clk(i_clk), .i_rst(1'b0),
+        .i_d({i_src_sys, i_hpol_sys, i_vpol_sys}), .o_q({src, hpol, vpol}));
+    cdc_sync2 #(.W(2)) u_ctl (.i_clk(i_clk), .i_rst(i_rst),
+        .i_d({i_run_sys, i_cut_sys}), .o_q({run, cut}));
+
+    // ---- stage A: registered mux, sync normalised to active high
+    reg [3:0] a_r, a_g, a_b;
+    reg       a_hs, a_vs, a_de;
+    always @(posedge i_clk) begin
+        a_r  <= i_r[4 * src +: 4];
+        a_g  <= i_g[4 * src +: 4];
+        a_b  <= i_b[4 * src +: 4];
+        a_hs <= i_hs[src] ~^ hpol;
+        a_vs <= i_vs[src] ~^ vpol;
+        a_de <= i_de[src];
+    end
+
+    // ---- stage B
+    reg [3:0] b_r, b_g, b_b;
+    reg       b_hs, b_vs, b_de, b_pass;
+
+    wire hs_edge  = a_hs & ~b_hs;
+    wire hs_trail = ~a_hs & b_hs;
+    wire vs_edge  = a_vs & ~b_vs;
+    wire vs_trail = ~a_vs & b_vs;
+    wire de_rise  = a_de & ~b_de;
+    wire de_fall  = ~a_de & b_de;
+
+    // ---- position counters (on stage A)
+    reg  [11:0] hnext;              // position of sample A: clocks since the HS leading edge, + 1
+    reg  [11:0] drun;               // DE run length up to and including B
+    reg  [11:0] vcnt;               // HS leading edges since the VS leading edge
+    reg         vs_seen, dirty;
+
+    // ---- every transition checked at its position; a missing one at the sample it is due
+    wire bad_hper, bad_hsw, bad_dex, bad_dew, bad_vs, bad_vsw;
+    wire ok_hper, ok_hsw, ok_dex, ok_dew, ok_vs, ok_vsw;
+    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_hper (.i_clk(i_clk), .i_rst(i_rst),
+        .i_evt(hs_edge), .i_due(1'b1), .i_valid(1'b1), .i_pos(hnext),
+        .o_bad(bad_hper), .o_conf(ok_hper));                        // line period
+    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_hsw (.i_clk(i_clk), .i_rst(i_rst),
+        .i_evt(hs_trail), .i_due(a_hs & b_hs), .i_valid(1'b1), .i_pos(hnext),
+        .o_bad(bad_hsw), .o_conf(ok_hsw));                          // HS width
+    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_dex (.i_clk(i_clk), .i_rst(i_rst),
+        .i_evt(de_rise), .i_due(1'b0), .i_valid(1'b1), .i_pos(hnext),
+        .o_bad(bad_dex), .o_conf(ok_dex));                          // DE start in the line
+    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_dew (.i_clk(i_clk), .i_rst(i_rst),
+        .i_evt(de_fall), .i_due(a_de & b_de), .i_valid(1'b1), .i_pos(drun),
+        .o_bad(bad_dew), .o_conf(ok_dew));                          // active width
+    vid_evt_check #(.W(24), .CONFIRM(0)) u_chk_vs (.i_clk(i_clk), .i_rst(i_rst),
+        .i_evt(vs_edge), .i_due(1'b1), .i_valid(vs_seen), .i_pos({vcnt, hnext}),
+        .o_bad(bad_vs), .o_conf(ok_vs));                            // frame length, VS phase
+    vid_evt_check #(.W(24), .CONFIRM(0)) u_chk_vsw (.i_clk(i_clk), .i_rst(i_rst),
+        .i_evt(vs_trail), .i_due(a_vs & b_vs), .i_valid(vs_seen), .i_pos({vcnt, hnext}),
+        .o_bad(bad_vsw), .o_conf(ok_vsw));                          // VS width
+
+    wire any_bad  = bad_hper | bad_hsw | bad_dex | bad_dew | bad_vs | bad_vsw;
+    wire unconf   = (hs_edge & ~ok_hper) | (hs_trail & ~ok_hsw) | (de_rise & ~ok_dex) |
+                    (de_fall & ~ok_dew);
+    wire trusted  = (src == FB);
+    wire bad      = !trusted && any_bad;
+    wire arm_ok   = trusted ||
+                    (vs_seen && !dirty && !any_bad && ok_hper && ok_hsw && ok_dex && ok_dew);
+    wire unused_ok = &{1'b0, ok_vs, ok_vsw};
+
+    reg  gate;
+    wire gate_n = gate ? !(cut || bad || (vs_edge && !run))
+                       : (run && !cut && vs_edge && arm_ok);
+
+    always @(posedge i_clk) begin
+        b_r <= a_r; b_g <= a_g; b_b <= a_b;
+        b_hs <= a_hs; b_vs <= a_vs; b_de <= a_de;
+        if (i_rst) begin
+            hnext <= 12'hfff; drun <= 12'd0; vcnt <= 12'd0;
+            vs_seen <= 1'b0; dirty <= 1'b1;
+            gate <= 1'b0; b_pass <= 1'b0; o_idle <= 1'b1; o_cut_evt <= 1'b0;
+        end else begin
+            // kept one ahead (no adder in front of the checks): saturates at 4095
+            hnext <= hs_edge ? 12'd1 : (hnext == 12'hfff) ? hnext : hnext + 12'd1;
+            if (a_de) drun <= b_de ? drun + 12'd1 : 12'd1;
+            if (vs_edge) begin
+                vcnt    <= hs_edge ? 12'd1 : 12'd0;
+                vs_seen <= 1'b1;
+            end else if (hs_edge) begin
+                vcnt <= (vcnt == 12'hfff) ? vcnt : vcnt + 12'd1;
+            end
+            // A frame is dirty if any check failed or a line event was not yet confirmed.
+            if (vs_edge) dirty <= 1'b0;
+            else if (any_bad || unconf) dirty <= 1'b1;
+            gate      <= gate_n;
+            b_pass    <= gate_n;
+            o_idle    <= !run && !gate_n;
+            o_cut_evt <= gate && bad && !cut;
+        end
+    end
+    assign o_passing = gate;
+
+    // ---- outputs and x / y
+    wire n_de = b_pass & b_de;
+    wire n_hs = b_pass & b_hs;
+    wire n_vs = b_pass & b_vs;
+    reg  o_vs_act, new_frame;
+    always @(posedge i_clk) begin
+        if (i_rst) begin
+            o_r <= 4'd0; o_g <= 4'd0; o_b <= 4'd0;
+            o_hs <= ~hpol; o_vs <= ~vpol; o_de <= 1'b0; o_vs_act <= 1'b0;
+            o_x <= 12'd0; o_y <= 12'd0; o_frame_start <= 1'b0; new_frame <= 1'b0;
+        end else begin
+            o_r  <= b_pass ? b_r : 4'd0;
+            o_g  <= b_pass ? b_g : 4'd0;
+            o_b  <= b_pass ? b_b : 4'd0;
+            o_hs <= n_hs ? hpol : ~hpol;
+            o_vs <= n_vs ? vpol : ~vpol;
+            o_de <= n_de;
+            o_vs_act      <= n_vs;
+            o_frame_start <= n_vs & ~o_vs_act;
+            if (n_vs & ~o_vs_act) new_frame <= 1'b1;
+            if (n_de) begin
+                if (!o_de) begin
+                    o_x       <= 12'd0;
+                    o_y       <= (new_frame || (n_vs & ~o_vs_act)) ? 12'd0 : o_y + 12'd1;
+                    new_frame <= 1'b0;
+                end else begin
+                    o_x <= o_x + 12'd1;
+                end
+            end
+        end
+    end
+endmodule
+`default_nettype wire
