@@ -24,7 +24,8 @@ module kvm_router #(
     parameter PW       = (N > 1) ? $clog2(N) : 1,
     parameter CLK_HZ   = 12_000_000,
     parameter KFIFO_AW = 4,         // console keyboard FIFO: 16 (+1) bytes
-    parameter SNOOP_AW = 8          // snoop FIFO: 256 (+1) entries
+    parameter SNOOP_AW = 8,         // snoop FIFO: 256 (+1) entries
+    parameter STALL_MS = 100        // a port that takes no keyboard byte this long loses the chunk
 ) (
     input  wire            i_clk,
     input  wire            i_rst,
@@ -90,8 +91,8 @@ module kvm_router #(
     );
     assign o_kbd_hold = kf_full || (kf_level >= (1 << KFIFO_AW) - 4);
 
-    kvm_router_kbd #(.N(N), .PW(PW)) u_kbd (
-        .i_clk(i_clk), .i_rst(i_rst),
+    kvm_router_kbd #(.N(N), .PW(PW), .STALL_MS(STALL_MS)) u_kbd (
+        .i_clk(i_clk), .i_rst(i_rst), .i_ms_tick(ms_tick),
         .i_valid(kf_valid), .i_data(kf_data), .o_ready(kf_pop),
         .i_select(i_select), .i_block(i_block), .o_cur_port(o_kbd_port),
         .i_filt_en(i_filt_en), .i_filt_key(i_filt_key),

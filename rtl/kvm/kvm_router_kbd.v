@@ -23,15 +23,21 @@
 //  * Inject: between chunks, a firmware chunk (i_inj_valid/i_inj_data/i_inj_last, port
 //    i_inj_port, held stable for the chunk) passes straight to its port until i_inj_last.
 //    Injected keys are not tracked in the map.
+//  * Stall limit: a port's emulator that takes no byte for STALL_MS ms (its PC holds the
+//    clock low and never reads, bad input) loses the rest of that chunk (an inject's
+//    remaining bytes are taken and dropped up to i_inj_last), so one dead PC never holds
+//    the console, the other ports or a switch (release-all) for longer than STALL_MS.
 // Clock: i_clk = clk_sys. Reset: i_rst (synchronous, active high); after reset the map is
 // cleared (512 clocks, o_ready low meanwhile) and the current port is 0.
 `default_nettype none
 module kvm_router_kbd #(
     parameter N  = 4,
-    parameter PW = (N > 1) ? $clog2(N) : 1
+    parameter PW = (N > 1) ? $clog2(N) : 1,
+    parameter STALL_MS = 100
 ) (
     input  wire          i_clk,
     input  wire          i_rst,
+    input  wire          i_ms_tick,     // 1 ms strobe (stall limit)
     // console bytes
     input  wire          i_valid,
     input  wire [7:0]    i_data,
@@ -104,7 +110,11 @@ module kvm_router_kbd #(
     wire [PW-1:0] mk_port   = dest_set ? dest : o_cur_port;
 
     wire          out_fire  = |(o_valid & i_ready);
-    assign o_inj_ready = (st == S_INJ) && i_ready[i_inj_port];
+    // stall limit: ms while a byte is offered and not taken
+    reg  [7:0]    stall_ms;
+    reg           inj_drop;     // inject timed out: take and drop up to its last byte
+    wire          stalled   = (stall_ms == STALL_MS[7:0]);
+    assign o_inj_ready = (st == S_INJ) && (i_ready[i_inj_port] || inj_drop);
 
     wire [8:0]    scode     = idx;      // scanned entry: {E0, code}
     assign o_led_byte = {5'd0, i_port_leds[o_cur_port*3 +: 3]};
@@ -116,7 +126,7 @@ module kvm_router_kbd #(
         if (st == S_SEND)
             o_valid[dest] = 1'b1;
         else if (st == S_INJ) begin
-            o_valid[i_inj_port] = i_inj_valid;
+            o_valid[i_inj_port] = i_inj_valid && !inj_drop;
             o_data = i_inj_data;
         end
     end
@@ -163,8 +173,14 @@ module kvm_router_kbd #(
             st <= S_CLEAR; idx <= 9'd0; o_cur_port <= {PW{1'b0}}; o_led_req <= 1'b0;
             snd_i <= 4'd0; scan_ret <= 1'b0; dest <= {PW{1'b0}};
             old_port <= {PW{1'b0}}; new_port <= {PW{1'b0}}; atom_idx <= 9'd0; cb <= 64'd0;
+            stall_ms <= 8'd0; inj_drop <= 1'b0;
             reset_chunk();
         end else begin
+            if ((|o_valid) && !out_fire) begin
+                if (i_ms_tick && !stalled) stall_ms <= stall_ms + 8'd1;
+            end else begin
+                stall_ms <= 8'd0;
+            end
             case (st)
             S_CLEAR: begin
                 idx <= idx + 9'd1;
@@ -220,9 +236,9 @@ module kvm_router_kbd #(
                     reset_chunk(); st <= S_GET;
                 end
             end
-            S_SEND: if (out_fire) begin
+            S_SEND: if (out_fire || stalled) begin
                 snd_i <= snd_i + 4'd1;
-                if (snd_i + 4'd1 == clen) begin
+                if (snd_i + 4'd1 == clen || stalled) begin     // done, or the port is dead
                     reset_chunk();
                     if (scan_ret) begin
                         idx <= idx - 9'd1;
@@ -251,7 +267,13 @@ module kvm_router_kbd #(
                     end
                 end
             end
-            S_INJ: if (i_inj_valid && o_inj_ready && i_inj_last) st <= S_GET;
+            S_INJ: begin
+                if (stalled)
+                    inj_drop <= 1'b1;
+                if (i_inj_valid && o_inj_ready && i_inj_last) begin
+                    st <= S_GET; inj_drop <= 1'b0;
+                end
+            end
             default: st <= S_GET;
             endcase
         end

@@ -48,6 +48,7 @@ std::vector<Snoop> snooped;
 bool snoop_pop_en = true;
 int kready_pct = 70, mready_pct = 70;
 int kbusy[N];
+uint32_t kdead_mask = 0;			// ports whose PC never reads (ready held low)
 int led_acks = 0;
 bool led_auto_ack = true;
 std::vector<uint8_t> led_bytes;
@@ -95,7 +96,7 @@ void tick() {
 		if ((int)(rnd() % 100) < mready_pct)
 			mr |= 1u << p;
 	}
-	d->i_kbd_ready = kr;
+	d->i_kbd_ready = kr & ~kdead_mask;
 	d->i_ms_ready = mr;
 	d->i_kbd_rx_valid = 0;
 	d->i_ms_rx_valid = 0;
@@ -447,6 +448,73 @@ void t_inject() {
 
 void mpacket(int id, int btn, int dx, int dy, int dz);
 
+// A PC that never reads (its emulator never takes a byte): after STALL_MS (100 ms) the
+// router drops that chunk, so the console is never held for good, a switch away
+// (release-all to the dead port) completes, an inject to it completes (bytes dropped),
+// and the port works again once its PC reads.
+void t_dead_port() {
+	select(1);
+	drain(1500);
+	clear_logs();
+	kdead_mask = 1u << 1;
+	uint64_t start = cycles;
+	kseq_send(make(0x12));				// shift held at the dead port
+	for (int k : {0x1C, 0x32, 0x21, 0x23, 0x24, 0x2B}) {
+		kseq_send(make(k));
+		kseq_send(brk(k));
+	}
+	// 13 chunks, each dropped after 100 ms; keys typed meanwhile wait in the FIFO (the
+	// console is held off through o_kbd_hold while it is nearly full)
+	run(1400 * MS - (int)(cycles - start));
+	CHECK(!d->o_kbd_hold, "dead port: console still held off");
+	CHECK(kb[1].empty(), "dead port: it got %zu bytes", kb[1].size());
+	CHECK(kb[0].empty() && kb[2].empty() && kb[3].empty(), "dead port: bytes leaked to other ports");
+	double ms_taken = (cycles - start) / (double)MS;
+	CHECK(ms_taken <= 1401, "dead port: 13 chunks took %.0f ms", ms_taken);
+	// switch away: release-all sends F0 12 to the dead port, which is dropped after 100 ms
+	start = cycles;
+	select(0);
+	for (int guard = 0; d->o_kbd_port != 0 && guard < 300 * MS; guard++)
+		tick();
+	CHECK(d->o_kbd_port == 0, "dead port: switch to port 0 never completed");
+	double sw_ms = (cycles - start) / (double)MS;
+	CHECK(sw_ms >= 98 && sw_ms < 110, "dead port: switch took %.1f ms, expected ~100", sw_ms);
+	// inject to the dead port: every byte is taken (and dropped) within ~100 ms
+	const bytes inj = {0xE0, 0xF0, 0x75};
+	d->i_inject_port = 1;
+	start = cycles;
+	for (size_t k = 0; k < inj.size() && cycles - start < 300 * MS;) {
+		d->i_inject_valid = 1;
+		d->i_inject_data = inj[k];
+		d->i_inject_last = k + 1 == inj.size();
+		bool rdy = d->o_inject_ready;
+		tick();
+		if (rdy) k++;
+	}
+	d->i_inject_valid = 0;
+	double inj_ms = (cycles - start) / (double)MS;
+	CHECK(inj_ms < 110, "dead port: inject took %.1f ms", inj_ms);
+	CHECK(kb[1].empty(), "dead port: inject reached it");
+	// typing on port 0 still works, byte-exact
+	clear_logs();
+	bytes exp;
+	for (int k : {0x4D, 0x44}) {
+		for (auto v : {make(k), brk(k)}) { kseq_send(v); exp.insert(exp.end(), v.begin(), v.end()); }
+	}
+	drain();
+	CHECK(kb[0] == exp, "dead port: port 0 afterwards got %s", hex(kb[0]).c_str());
+	// the PC starts reading again: port 1 works
+	kdead_mask = 0;
+	select(1);
+	drain(1500);
+	clear_logs();
+	kseq_send(make(0x1C));
+	kseq_send(brk(0x1C));
+	drain();
+	CHECK(kb[1] == (bytes{0x1C, 0xF0, 0x1C}), "dead port revived: got %s", hex(kb[1]).c_str());
+	printf("dead port: switch away %.1f ms, inject %.1f ms\n", sw_ms, inj_ms);
+}
+
 // FILTER and raw modes. Runs before t_snoop, which checks that every console byte sent
 // here (raw or filtered, never forwarded) was still snooped in order with its timestamp.
 void t_filter_raw() {
@@ -683,6 +751,7 @@ int main(int argc, char **argv) {
 	t_chunks_random();
 	t_block();
 	t_inject();
+	t_dead_port();
 	t_filter_raw();
 	t_snoop();
 	t_mouse();
