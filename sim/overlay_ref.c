@@ -17,20 +17,31 @@ const uint16_t ovref_default_palette[16] = {
 #define OFF_OSD_CTRL	0x08
 #define OFF_OSD_POS	0x0C
 #define OFF_OSD_SIZE	0x10
+#define OFF_POPUP	0x20
+#define OFF_FILL_RECT	0x24
+#define OFF_FILL_CELL	0x28
+#define OFF_FILL_CTRL	0x2C
 #define OFF_PALETTE	0x40
+#define OFF_ROW_HIDE	0x80
+#define OFF_BLINK_MASK	0x88
 
 /* Implemented bits of each read/write register. */
 #define MASK_PATTERN	0x0000FFF3u
-#define MASK_OSD_CTRL	0x00000001u
+#define MASK_OSD_CTRL	0x00000331u
 #define MASK_OSD_POS	0x0FFF0FFFu
 #define MASK_OSD_SIZE	0x0000FFFFu
-#define MASK_PALETTE	0x00000FFFu
+#define MASK_POPUP	0x00000FFFu
+#define MASK_FILL_RECT	0x3F7F1F3Fu
+#define MASK_FILL_CELL	0x0000FFFFu
+#define MASK_PALRAM	0x0000FFFFu	/* palette RAM words are 16 bits */
 
 void ovref_reset(struct ovref_state *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->width = 640;
 	s->height = 480;
+	s->htotal = 800;
+	s->vtotal = 525;
 	memcpy(s->palette, ovref_default_palette, sizeof(s->palette));
 }
 
@@ -76,6 +87,23 @@ void ovref_mem_write(struct ovref_state *s, int font, uint32_t addr, uint32_t wd
 	}
 }
 
+void ovref_fill(struct ovref_state *s)
+{
+	unsigned int x = s->fill_rect & 0x3F, y = (s->fill_rect >> 8) & 0x1F;
+	unsigned int w = (s->fill_rect >> 16) & 0x7F, h = (s->fill_rect >> 24) & 0x3F;
+	unsigned int c, r;
+
+	for (r = y; r < y + h && r < 32; r++)
+		for (c = x; c < x + w && c < 64; c++)
+			s->text[r * OVREF_TEXT_COLS + c] = (uint16_t)s->fill_cell;
+}
+
+void ovref_frame_tick(struct ovref_state *s)
+{
+	if (s->popup && !--s->popup)
+		s->osd_ctrl &= ~1u;
+}
+
 void ovref_reg_write(struct ovref_state *s, uint32_t offset, uint32_t wdata,
 		     unsigned int wstrb)
 {
@@ -83,7 +111,7 @@ void ovref_reg_write(struct ovref_state *s, uint32_t offset, uint32_t wdata,
 	if (offset >= OFF_PALETTE && offset < OFF_PALETTE + 64) {
 		uint16_t *p = &s->palette[(offset - OFF_PALETTE) >> 2];
 
-		*p = (uint16_t)merge(*p, wdata, wstrb, MASK_PALETTE);
+		*p = (uint16_t)merge(*p, wdata, wstrb, MASK_PALRAM);
 		return;
 	}
 	switch (offset) {
@@ -98,6 +126,28 @@ void ovref_reg_write(struct ovref_state *s, uint32_t offset, uint32_t wdata,
 		break;
 	case OFF_OSD_SIZE:
 		s->osd_size = merge(s->osd_size, wdata, wstrb, MASK_OSD_SIZE);
+		break;
+	case OFF_POPUP:
+		s->popup = merge(s->popup, wdata, wstrb, MASK_POPUP);
+		break;
+	case OFF_FILL_RECT:
+		s->fill_rect = merge(s->fill_rect, wdata, wstrb, MASK_FILL_RECT);
+		break;
+	case OFF_FILL_CELL:
+		s->fill_cell = merge(s->fill_cell, wdata, wstrb, MASK_FILL_CELL);
+		break;
+	case OFF_FILL_CTRL:
+		if ((wstrb & 1) && (wdata & 1))
+			ovref_fill(s);
+		break;
+	case OFF_ROW_HIDE:
+	case OFF_ROW_HIDE + 4:
+		s->row_hide[(offset - OFF_ROW_HIDE) >> 2] =
+			(uint16_t)merge(s->row_hide[(offset - OFF_ROW_HIDE) >> 2], wdata, wstrb,
+					MASK_PALRAM);
+		break;
+	case OFF_BLINK_MASK:
+		s->blink_mask = (uint16_t)merge(s->blink_mask, wdata, wstrb, MASK_PALRAM);
 		break;
 	default:
 		break;	/* read-only or unused */
@@ -126,27 +176,71 @@ uint16_t ovref_background(const struct ovref_state *s, unsigned int x, unsigned 
 	}
 }
 
+/* 12-bit two's complement register field */
+static int sfield(uint32_t v)
+{
+	return (v & 0x800) ? (int)(v & 0xFFF) - 4096 : (int)(v & 0xFFF);
+}
+
+int ovref_window_placeable(const struct ovref_state *s)
+{
+	int px = sfield(s->osd_pos), py = sfield(s->osd_pos >> 16);
+
+	return px < (int)s->width && px > -(int)(s->htotal - s->width) &&
+	       py < (int)s->height && py > -(int)(s->vtotal - s->height);
+}
+
 uint16_t ovref_pixel(const struct ovref_state *s, unsigned int x, unsigned int y)
 {
-	unsigned int pos_x = s->osd_pos & 0xFFF, pos_y = (s->osd_pos >> 16) & 0xFFF;
+	int px = sfield(s->osd_pos), py = sfield(s->osd_pos >> 16);
 	unsigned int cols = s->osd_size & 0xFF, rows = (s->osd_size >> 8) & 0xFF;
-	unsigned int rx, ry, cell, glyph, attr, bit;
+	unsigned int scale = ((s->osd_ctrl >> 4) & 3) + 1;
+	unsigned int blink_bit = 3 + ((s->osd_ctrl >> 8) & 3);
+	unsigned int rx, ry, col, row, gx, gy, cell, glyph, fg, bg, bit, mode, ch;
+	uint16_t v = ovref_background(s, x, y), c, out;
 
 	if (cols > 64)
 		cols = 64;
 	if (rows > 32)
 		rows = 32;
-	if (!(s->osd_ctrl & 1) || x < pos_x || y < pos_y ||
-	    x - pos_x >= 8 * cols || y - pos_y >= 16 * rows)
-		return ovref_background(s, x, y);
+	if (!(s->osd_ctrl & 1) || !ovref_window_placeable(s) || (int)x < px || (int)y < py)
+		return v;
+	rx = (unsigned int)((int)x - px);
+	ry = (unsigned int)((int)y - py);
+	if (rx >= 8 * scale * cols || ry >= 16 * scale * rows)
+		return v;
+	col = rx / (8 * scale);
+	row = ry / (16 * scale);
+	gx = (rx / scale) % 8;
+	gy = (ry / scale) % 16;
+	if ((s->row_hide[row / 16] >> (row % 16)) & 1)
+		return v;
 
-	rx = x - pos_x;
-	ry = y - pos_y;
-	cell = (ry / 16) * OVREF_TEXT_COLS + rx / 8;
+	cell = row * OVREF_TEXT_COLS + col;
 	glyph = s->text[cell] & 0xFF;
-	attr = s->text[cell] >> 8;
-	bit = (s->font[16 * glyph + ry % 16] >> (7 - rx % 8)) & 1;
-	return s->palette[bit ? (attr & 0xF) : (attr >> 4)] & 0xFFF;
+	fg = (s->text[cell] >> 8) & 0xF;
+	bg = s->text[cell] >> 12;
+	bit = (s->font[16 * glyph + gy] >> (7 - gx)) & 1;
+	if (((s->blink_mask >> fg) & 1) && ((s->frame >> blink_bit) & 1))
+		bit = 0;	/* blinking foreground, off frame */
+	if (bit)
+		return s->palette[fg] & 0xFFF;
+	c = s->palette[bg] & 0xFFF;
+	mode = (s->palette[bg] >> 12) & 3;
+	switch (mode) {
+	case 0:
+		return c;
+	case 1:
+		return v;
+	default:	/* shade: (video >> 1 or 2) + (colour >> 1), per channel */
+		out = 0;
+		for (ch = 0; ch < 12; ch += 4) {
+			unsigned int vc = (v >> ch) & 0xF, cc = (c >> ch) & 0xF;
+
+			out |= (uint16_t)((((vc >> (mode == 2 ? 1 : 2)) + (cc >> 1)) & 0xF) << ch);
+		}
+		return out;
+	}
 }
 
 void ovref_frame(const struct ovref_state *s, uint16_t *out)

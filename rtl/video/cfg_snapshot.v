@@ -7,7 +7,8 @@
 //      still); one clock later the request toggle flips -> cdc_sync2 -> clk_pix
 //   3. clk_pix: toggle change seen -> o_cfg <= i_cfg (stable for >= 3 clk_pix by now),
 //      then a done pulse -> cdc_pulse -> clk_sys
-//   4. clk_sys: done (or a 255-cycle timeout, if clk_pix stopped) -> o_freeze low
+//   4. clk_sys: done (or a 255-cycle timeout, if clk_pix stopped) -> o_freeze low, and
+//      o_done pulses for one cycle (the popup timer counts these)
 // The whole exchange takes about 10 clk_sys cycles, far inside vertical blanking, so the
 // new configuration applies from the next frame's first pixel. The only unsynchronised
 // path is i_cfg -> o_cfg, sampled only while frozen (named: cfg_cdc_hold).
@@ -20,6 +21,7 @@ module cfg_snapshot #(
     input  wire         i_rst_sys,
     input  wire [W-1:0] i_cfg,          // clk_sys registers
     output reg          o_freeze,       // clk_sys: hold i_cfg still while high
+    output reg          o_done,         // clk_sys: one-cycle pulse as the freeze ends
     input  wire         i_clk_pix,
     input  wire         i_rst_pix,
     input  wire         i_snap,         // clk_pix pulse: take a snapshot now
@@ -37,10 +39,12 @@ module cfg_snapshot #(
     always @(posedge i_clk_sys) begin
         if (i_rst_sys) begin
             o_freeze    <= 1'b0;
+            o_done      <= 1'b0;
             sys_armed   <= 1'b0;
             sys_toggle  <= 1'b0;
             sys_timeout <= 8'd0;
         end else if (!o_freeze) begin
+            o_done      <= 1'b0;
             o_freeze    <= sys_req;
             sys_armed   <= 1'b0;
             sys_timeout <= 8'd0;
@@ -49,6 +53,7 @@ module cfg_snapshot #(
             sys_toggle  <= ~sys_toggle;
         end else if (sys_done || sys_timeout == 8'hFF) begin
             o_freeze    <= 1'b0;
+            o_done      <= 1'b1;
         end else begin
             sys_timeout <= sys_timeout + 8'd1;
         end

@@ -4,6 +4,8 @@
 //   o_frame      frames started since the clk_pix reset: a binary counter in clk_pix,
 //                crossed as a Gray code through cdc_sync2 (one bit changes per frame)
 //   o_running    clk_pix is out of reset and has started at least one frame (cdc_sync2)
+//   o_pix_next_frame  clk_pix: the FRAME number the next frame start will give (count + 1),
+//                for the OSD blink phase (stays in clk_pix)
 `default_nettype none
 module video_status (
     input  wire        i_clk_pix,
@@ -13,12 +15,14 @@ module video_status (
     input  wire        i_rst_sys,
     output wire        o_irq_vsync,
     output reg  [31:0] o_frame,
-    output wire        o_running
+    output wire        o_running,
+    output wire [31:0] o_pix_next_frame
 );
-    reg [31:0] pix_count;
+    reg [31:0] pix_count /* verilator public_flat_rd */;
     reg [31:0] pix_gray;
     reg        pix_running;
     wire [31:0] count_next = pix_count + 32'd1;
+    assign o_pix_next_frame = count_next;
     always @(posedge i_clk_pix) begin
         if (i_rst_pix) begin
             pix_count   <= 32'd0;

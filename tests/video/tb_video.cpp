@@ -36,6 +36,7 @@ constexpr unsigned int LATENCY = 4;
 constexpr uint64_t SYS_HALF = 201, PIX_HALF = 96;
 
 Vvideo_top *top;
+unsigned int last_wait;		/* clk_sys cycles the last bus access waited for ready */
 uint64_t now, next_sys = SYS_HALF, next_pix = PIX_HALF;
 unsigned int errors;
 bool monitoring;		/* off while in reset */
@@ -67,6 +68,7 @@ struct monitor {
 	unsigned int frames_done = 0;	/* frames fully captured */
 	unsigned int done_seq = 0;	/* frame_seq of `done` */
 	unsigned int timing_frames = 0;
+	uint32_t cur_frame_no = 0, done_frame_no = 0;	/* FRAME value of the captured frame */
 
 	monitor() : cur(H_ACTIVE * V_ACTIVE), done(H_ACTIVE * V_ACTIVE) {}
 
@@ -165,10 +167,13 @@ struct monitor {
 			FAIL("colour outside DE at clock %llu", (unsigned long long)n);
 
 		if (nde && capturing) {
+			if (!cur_pixels)
+				cur_frame_no = top->rootp->video_top__DOT__u_status__DOT__pix_count;
 			cur[cur_pixels++] = (uint16_t)((top->o_r << 8) | (top->o_g << 4) | top->o_b);
 			if (cur_pixels == H_ACTIVE * V_ACTIVE) {
 				done.swap(cur);
 				done_seq = frame_seq;
+				done_frame_no = cur_frame_no;
 				frames_done++;
 				capturing = false;
 				cur_pixels = 0;
@@ -238,7 +243,7 @@ uint32_t reg_access(uint32_t off, uint32_t wdata, unsigned int wstrb)
 		sys_cycle();
 		if (ready)
 			break;
-		if (++waited > 1000) {
+		if (++waited > 5000) {
 			FAIL("register port stuck (offset 0x%02x)", off);
 			break;
 		}
@@ -246,6 +251,7 @@ uint32_t reg_access(uint32_t off, uint32_t wdata, unsigned int wstrb)
 	top->i_reg_sel = 0;
 	top->i_reg_wstrb = 0;
 	top->eval();
+	last_wait = waited;
 	return rdata;
 }
 
@@ -273,9 +279,10 @@ void mem_write(int font, uint32_t addr, uint32_t v, unsigned int strb = 0xF)
 		bool ready = top->o_mem_ready;
 
 		sys_cycle();
+		last_wait = w;
 		if (ready)
 			break;
-		if (w > 1000) {
+		if (w > 5000) {
 			FAIL("memory port stuck");
 			break;
 		}
@@ -332,15 +339,23 @@ bool compare(const std::vector<uint16_t> &got, const struct ovref_state *ref, co
 	     bool quiet = false)
 {
 	static std::vector<uint16_t> want(H_ACTIVE * V_ACTIVE);
+	static struct ovref_state tmp;
 	unsigned int bad = 0, first = 0;
 
-	ovref_frame(ref, want.data());
+	tmp = *ref;
+	tmp.frame = mon.done_frame_no;	/* blink phase of the frame captured */
+	ovref_frame(&tmp, want.data());
+	unsigned int last = 0;
 	for (unsigned int i = 0; i < want.size(); i++)
-		if (got[i] != want[i] && !bad++)
-			first = i;
+		if (got[i] != want[i]) {
+			if (!bad++)
+				first = i;
+			last = i;
+		}
 	if (bad && !quiet)
-		FAIL("%s: %u pixels differ, first at x=%u y=%u: got %03x want %03x", name, bad,
-		     first % H_ACTIVE, first / H_ACTIVE, got[first], want[first]);
+		FAIL("%s: %u pixels differ, first at x=%u y=%u: got %03x want %03x; last at x=%u y=%u",
+		     name, bad, first % H_ACTIVE, first / H_ACTIVE, got[first], want[first],
+		     last % H_ACTIVE, last / H_ACTIVE);
 	if (!bad && !quiet)
 		printf("ok   %s\n", name);
 	return !bad;
@@ -400,7 +415,7 @@ void check_regs()
 			FAIL("readback of 0x%02x: %08x, want %08x", r.off, v, r.want);
 	}
 	if (model.pattern != 0xFFF3 || model.osd_pos != 0x0F340F78 || model.osd_size != 0xEF00 ||
-	    model.osd_ctrl != 0 || model.palette[7] != 0x234)
+	    model.osd_ctrl != 0x330 || model.palette[7] != 0x1234)
 		FAIL("model register mirror disagrees with the expected values");
 	/* palette entry 7 back to its reset colour (the next case checks the reset palette) */
 	reg_write(KVM_VIDEO_PALETTE_OFF + 4 * 7, ovref_default_palette[7]);
@@ -441,9 +456,12 @@ bool compare_lines(const std::vector<uint16_t> &got, const struct ovref_state *r
 		   unsigned int y0, unsigned int y1, const char *name)
 {
 	static std::vector<uint16_t> want(H_ACTIVE * V_ACTIVE);
+	static struct ovref_state tmp;
 	unsigned int bad = 0, first = 0;
 
-	ovref_frame(ref, want.data());
+	tmp = *ref;
+	tmp.frame = mon.done_frame_no;
+	ovref_frame(&tmp, want.data());
 	for (unsigned int i = y0 * H_ACTIVE; i < y1 * H_ACTIVE; i++)
 		if (got[i] != want[i] && !bad++)
 			first = i;
@@ -578,6 +596,258 @@ void status_case()
 		printf("ok   FRAME counter, STATUS, o_irq_vsync (3 frames)\n");
 }
 
+
+/* ---- OSD features: scale, placement, blink, background modes, row hide, fill, popup ---- */
+
+/* 12-bit two's complement position fields */
+uint32_t spos(int x, int y) { return ((uint32_t)(y & 0xFFF) << 16) | (uint32_t)(x & 0xFFF); }
+
+/* Pixels of the model's frame that are not the background (the OSD is visible). */
+unsigned int osd_pixels(const struct ovref_state *ref, uint32_t frame_no)
+{
+	static std::vector<uint16_t> want(H_ACTIVE * V_ACTIVE);
+	static struct ovref_state tmp;
+	unsigned int n = 0;
+
+	tmp = *ref;
+	tmp.frame = frame_no;
+	ovref_frame(&tmp, want.data());
+	for (unsigned int y = 0; y < V_ACTIVE; y++)
+		for (unsigned int x = 0; x < H_ACTIVE; x++)
+			n += want[y * H_ACTIVE + x] != ovref_background(&tmp, x, y);
+	return n;
+}
+
+/* frame_case, and the model must show OSD pixels (or none, if !visible) */
+void osd_case(const char *name, uint32_t pattern, uint32_t ctrl, uint32_t p, uint32_t sz,
+	      bool visible = true)
+{
+	frame_case(name, pattern, ctrl, p, sz);
+	unsigned int n = osd_pixels(&model, mon.done_frame_no);
+	if (visible && !n)
+		FAIL("%s: the model shows no OSD pixel (case is vacuous)", name);
+	if (!visible && n)
+		FAIL("%s: the model shows %u OSD pixels, want none", name, n);
+}
+
+void scale_case()
+{
+	osd_case("scale 1x, 48x24 at (37,21) over bars", 0, 0x01, pos(37, 21), size(48, 24));
+	osd_case("scale 2x, 40x15 at (3,5) over grid", 1, 0x11, pos(3, 5), size(40, 15));
+	osd_case("scale 3x, 30x12 at (101,33), clipped right and bottom", 1, 0x21, pos(101, 33),
+		 size(30, 12));
+	osd_case("scale 4x, 20x8 at (13,7)", 0, 0x31, pos(13, 7), size(20, 8));
+	osd_case("scale 4x, 64x32 clipped at (1,1)", 0x9B62, 0x31, pos(1, 1), size(64, 32));
+	osd_case("scale 3x, 25x11 at (-29,-13): off the left and top edges", 1, 0x21,
+		 spos(-29, -13), size(25, 11));
+	osd_case("scale 2x, 9x3 at (-159,-44): most negative position", 0, 0x11, spos(-159, -44),
+		 size(19, 3));
+	osd_case("scale 1x, at (-160,0): beyond the blanking, hidden", 0, 0x01, spos(-160, 0),
+		 size(64, 8), false);
+	osd_case("scale 1x, at (0,-45): beyond the blanking, hidden", 0, 0x01, spos(0, -45),
+		 size(64, 8), false);
+	osd_case("scale 2x, at (639,479): one pixel", 1, 0x11, pos(639, 479), size(3, 3));
+	osd_case("scale 1x, at (0,-32): text rows 2..31", 0, 0x01, spos(0, -32), size(64, 32));
+}
+
+/* Blinking foreground indices over consecutive frames: off in frames whose FRAME bit
+ * (3 + rate) is set. */
+void blink_case()
+{
+	reg_write(KVM_VIDEO_BLINK_MASK_OFF, 0x5AC3);
+	osd_case("blink: mask 5ac3, rate 0, 64x28 at (16,16)", 0, 0x001, pos(16, 16),
+		 size(64, 28));
+	unsigned int on = 0, off = 0, ok = 0;
+	for (int i = 0; i < 18; i++) {
+		const std::vector<uint16_t> &f = next_frame();
+		bool phase_off = (mon.done_frame_no >> 3) & 1;
+
+		if (compare(f, &model, "", true))
+			ok++;
+		else
+			FAIL("blink: frame %u (%s) differs from the model", mon.done_frame_no,
+			     phase_off ? "off" : "on");
+		/* not vacuous: the other phase must look different */
+		struct ovref_state other = model;
+		other.blink_mask = 0;
+		if (phase_off && compare(f, &other, "", true))
+			FAIL("blink: off frame %u equals the non-blinking picture", mon.done_frame_no);
+		phase_off ? off++ : on++;
+	}
+	if (on && off && ok == on + off)
+		printf("ok   blink: 18 consecutive frames, %u on and %u off, pixel-exact\n", on, off);
+	else if (!on || !off)
+		FAIL("blink: saw %u on and %u off frames", on, off);
+	for (unsigned int rate = 1; rate < 4; rate++) {
+		char name[96];
+
+		snprintf(name, sizeof(name), "blink: rate %u (FRAME bit %u)", rate, 3 + rate);
+		frame_case(name, 0, 0x001 | (rate << 8), pos(16, 16), size(64, 28));
+	}
+	reg_write(KVM_VIDEO_BLINK_MASK_OFF, 0);
+}
+
+/* Palette entries [13:12]: opaque, transparent, shade, dark shade, over live pictures. */
+void bg_mode_case()
+{
+	struct ovref_state saved = model;
+
+	for (unsigned int i = 0; i < 16; i++)
+		reg_write(KVM_VIDEO_PALETTE_OFF + 4 * i, ((i & 3) << 12) | (rnd() & 0xFFF));
+	osd_case("bg modes: opaque/transparent/shade/dark over bars, 64x30", 0, 1, pos(0, 0),
+		 size(64, 30));
+	osd_case("bg modes: over grid, 2x at (77,55)", 1, 0x11, pos(77, 55), size(40, 20));
+	osd_case("bg modes: over solid fff, 3x at (5,9)", 0xFFF2, 0x21, pos(5, 9), size(30, 12));
+	/* each mode is used by some visible background pixel of the last frame */
+	unsigned int used[4] = { 0, 0, 0, 0 };
+	unsigned int sc = 3;
+	for (unsigned int y = 9; y < V_ACTIVE; y++)
+		for (unsigned int x = 5; x < H_ACTIVE; x++) {
+			unsigned int c = (x - 5) / (8 * sc), r = (y - 9) / (16 * sc);
+			if (c >= 30 || r >= 12)
+				continue;
+			uint16_t cell = model.text[r * 64 + c];
+			unsigned int g = cell & 0xFF, fg = (cell >> 8) & 15, bg = cell >> 12;
+			unsigned int b = (model.font[16 * g + ((y - 9) / sc) % 16] >>
+					  (7 - ((x - 5) / sc) % 8)) & 1;
+			(void)fg;
+			if (!b)
+				used[(model.palette[bg] >> 12) & 3]++;
+		}
+	if (!used[0] || !used[1] || !used[2] || !used[3])
+		FAIL("bg modes: not every mode visible (%u %u %u %u)", used[0], used[1], used[2],
+		     used[3]);
+	for (unsigned int i = 0; i < 16; i++)
+		reg_write(KVM_VIDEO_PALETTE_OFF + 4 * i, saved.palette[i]);
+}
+
+void row_hide_case()
+{
+	reg_write(KVM_VIDEO_ROW_HIDE_OFF, 0xA5A5);
+	reg_write(KVM_VIDEO_ROW_HIDE_OFF + 4, 0x0F0F, 0x1);	/* byte strobe: 0x000F */
+	reg_write(KVM_VIDEO_ROW_HIDE_OFF + 4, 0xC0FF, 0x2);	/* 0xC00F */
+	if (model.row_hide[1] != 0xC00F)
+		FAIL("row hide: model strobes");
+	osd_case("row hide: a5a5 c00f, 64x32 at (3,2)", 1, 1, pos(3, 2), size(64, 32));
+	osd_case("row hide: 2x at (0,-40), rows 16..31 mask", 0, 0x11, spos(0, -40),
+		 size(64, 32));
+	reg_write(KVM_VIDEO_ROW_HIDE_OFF, 0xFFFF);
+	reg_write(KVM_VIDEO_ROW_HIDE_OFF + 4, 0xFFFF);
+	osd_case("row hide: all rows hidden", 0, 1, pos(0, 0), size(64, 32), false);
+	reg_write(KVM_VIDEO_ROW_HIDE_OFF, 0);
+	reg_write(KVM_VIDEO_ROW_HIDE_OFF + 4, 0);
+}
+
+/* Run a fill; returns the clk_sys cycles FILL_CTRL read busy. */
+unsigned int fill(unsigned int x, unsigned int y, unsigned int w, unsigned int h, uint16_t cell)
+{
+	reg_write(KVM_VIDEO_FILL_RECT_OFF, (h << 24) | (w << 16) | (y << 8) | x);
+	reg_write(KVM_VIDEO_FILL_CELL_OFF, cell);
+	reg_write(KVM_VIDEO_FILL_CTRL_OFF, 1);
+	unsigned int n = 0;
+	while (reg_read(KVM_VIDEO_FILL_CTRL_OFF) & 1)
+		if (++n > 5000) {
+			FAIL("fill: still busy");
+			break;
+		}
+	return n;
+}
+
+/* Text rows 0..29 through a window at (0,0), rows 2..31 through one at (0,-32). */
+void check_text(const char *name)
+{
+	char n[128];
+
+	snprintf(n, sizeof(n), "%s (rows 0-29)", name);
+	frame_case(n, 0, 1, pos(0, 0), size(64, 32));
+	snprintf(n, sizeof(n), "%s (rows 2-31)", name);
+	frame_case(n, 0, 1, spos(0, -32), size(64, 32));
+}
+
+void fill_case()
+{
+	unsigned int busy_full = fill(0, 0, 64, 32, 0x1E41);
+	/* 1024 word writes at one per clk_sys cycle; each poll is about 2 cycles */
+	if (busy_full < 300 || busy_full > 1100)
+		FAIL("fill: 64x32 busy for %u polls", busy_full);
+	unsigned int busy_small = fill(3, 2, 10, 5, 0x2CB7);	/* odd start, even end */
+	fill(8, 7, 1, 1, 0x3A00);
+	fill(5, 9, 2, 3, 0x4F31);
+	fill(60, 30, 10, 10, 0x5D72);		/* clipped at column 63, row 31 */
+	fill(63, 31, 1, 1, 0x6B13);
+	fill(17, 20, 0, 5, 0x7777);		/* w = 0: nothing */
+	fill(11, 11, 33, 0, 0x7777);		/* h = 0: nothing */
+	fill(33, 12, 127, 63, 0x81F4);		/* oversized: clipped */
+	fill(20, 3, 7, 2, 0x93C5);		/* odd end */
+	printf("ok   fill: 64x32 busy %u polls, 10x5 busy %u polls\n", busy_full, busy_small);
+	check_text("fill: rectangles, clipping, empty");
+
+	/* CPU text stores during a fill wait (ready low) and land after it */
+	reg_write(KVM_VIDEO_FILL_RECT_OFF, (32u << 24) | (64u << 16));
+	reg_write(KVM_VIDEO_FILL_CELL_OFF, 0xA55A);
+	reg_write(KVM_VIDEO_FILL_CTRL_OFF, 1);
+	mem_write(1, 16 * 0x5A + 4, rnd());		/* font store: not held */
+	unsigned int font_wait = last_wait;
+	mem_write(0, 4 * 37, rnd(), 0xF);		/* text store: held until the fill ends */
+	unsigned int text_wait = last_wait;
+	for (int i = 0; i < 40; i++)
+		mem_write(0, (rnd() % 4096) & ~3u, rnd(), (rnd() % 15) + 1);
+	if (font_wait != 0 || text_wait < 500)
+		FAIL("fill: font store waited %u, text store waited %u cycles", font_wait,
+		     text_wait);
+	else
+		printf("ok   fill: text store during a fill held %u cycles, font store not held\n",
+		       text_wait);
+	/* FILL_* writes during a fill wait; a second start queues behind the first */
+	reg_write(KVM_VIDEO_FILL_RECT_OFF, (10u << 24) | (20u << 16) | (4u << 8) | 7u);
+	reg_write(KVM_VIDEO_FILL_CTRL_OFF, 1);
+	reg_write(KVM_VIDEO_FILL_RECT_OFF, (3u << 24) | (5u << 16) | (10u << 8) | 9u);
+	unsigned int rect_wait = last_wait;
+	reg_write(KVM_VIDEO_FILL_CELL_OFF, 0xC3D2);
+	reg_write(KVM_VIDEO_FILL_CTRL_OFF, 1);
+	uint32_t st = reg_read(KVM_VIDEO_STATUS_OFF);
+	if (rect_wait < 50 || !(st & 2))
+		FAIL("fill: FILL_RECT write waited %u cycles, STATUS %08x", rect_wait, st);
+	uint32_t rb = reg_read(KVM_VIDEO_FILL_RECT_OFF);
+	if (rb != 0 || reg_read(KVM_VIDEO_FILL_CELL_OFF) != 0)
+		FAIL("fill: FILL_RECT reads %08x, want 0 (write-only)", rb);
+	mem_write(0, 4 * 100, 0x11223344);		/* after the queued fill */
+	check_text("fill: CPU stores during fills not lost");
+}
+
+/* POPUP = N: the OSD shows in exactly N more frames, then OSD_CTRL.enable clears itself. */
+void popup_case()
+{
+	const unsigned int N = 3;
+
+	osd_case("popup: OSD on, 30x5 at (50,60)", 0, 1, pos(50, 60), size(30, 5));
+	wait_line(8);
+	reg_write(KVM_VIDEO_POPUP_OFF, N);
+	if (!(reg_read(KVM_VIDEO_STATUS_OFF) & 4) || reg_read(KVM_VIDEO_POPUP_OFF) != N)
+		FAIL("popup: STATUS bit 2 / POPUP readback after arming");
+	compare(next_frame(), &model, "popup: armed, rest of the frame");
+	unsigned int shown = 0;
+	for (unsigned int i = 1; i <= N + 2; i++) {
+		const std::vector<uint16_t> &f = next_frame();
+		bool want_on = i <= N;
+		char name[64];
+
+		snprintf(name, sizeof(name), "popup: frame %u after arming (%s)", i,
+			 want_on ? "shown" : "hidden");
+		if ((model.osd_ctrl & 1) != want_on)
+			FAIL("popup: model disagrees at frame %u", i);
+		if (compare(f, &model, name) && want_on && osd_pixels(&model, mon.done_frame_no))
+			shown++;
+		ovref_frame_tick(&model);
+	}
+	if (shown != N)
+		FAIL("popup: OSD shown in %u frames, want %u", shown, N);
+	uint32_t ctrl = reg_read(KVM_VIDEO_OSD_CTRL_OFF), left = reg_read(KVM_VIDEO_POPUP_OFF);
+	if ((ctrl & 1) || left || (reg_read(KVM_VIDEO_STATUS_OFF) & 4))
+		FAIL("popup: after expiry OSD_CTRL %08x POPUP %u", ctrl, left);
+	else
+		printf("ok   popup: hidden after exactly %u frames, OSD_CTRL.enable cleared\n", N);
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -628,6 +898,12 @@ int main(int argc, char **argv)
 		   size(200, 100));
 	frame_case("OSD on, window right of the picture", 0, 1, pos(700, 0), size(8, 8));
 	mid_frame_case();
+	scale_case();
+	blink_case();
+	bg_mode_case();
+	row_hide_case();
+	fill_case();
+	popup_case();
 	hammer_case();
 	status_case();
 
