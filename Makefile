@@ -72,6 +72,7 @@ deps:
 -include sim/sim.mk
 -include tests/kvm/kvm.mk
 -include tests/simkvm/simkvm.mk
+-include tests/kvmsim/kvmsim.mk
 -include tests/sync/sync.mk
 -include tests/matrix/matrix.mk
 -include boards/boards.mk
