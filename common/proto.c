@@ -43,6 +43,8 @@ const char *proto_cmd_str(uint8_t cmd)
 		return "PORT_SELECT";
 	case PROTO_CMD_PORT_STATUS:
 		return "PORT_STATUS";
+	case PROTO_CMD_PORT_VIDEO:
+		return "PORT_VIDEO";
 	case PROTO_CMD_HOTKEY_GET:
 		return "HOTKEY_GET";
 	case PROTO_CMD_HOTKEY_SET:
@@ -356,4 +358,44 @@ int proto_hotkey_valid(const struct proto_hotkey *hk)
 {
 	return hk->mode <= PROTO_HOTKEY_ALT && hk->swallow <= PROTO_HOTKEY_SWALLOW &&
 	       hk->window_ms >= PROTO_HOTKEY_WINDOW_MIN && hk->window_ms <= PROTO_HOTKEY_WINDOW_MAX;
+}
+
+size_t proto_port_video_pack(const struct proto_port_video *pv, uint8_t *out)
+{
+	size_t i;
+
+	out[0] = pv->port;
+	out[1] = pv->nports;
+	out[2] = pv->source;
+	out[3] = 0;
+	proto_put_le32(out + 4, pv->flags);
+	proto_put_le32(out + 8, pv->line_x16);
+	proto_put_le32(out + 12, pv->lines);
+	proto_put_le32(out + 16, pv->hfreq_hz);
+	proto_put_le32(out + 20, pv->vfreq_mhz);
+	for (i = 0; i < PROTO_MODE_NAME_LEN; i++)
+		out[24 + i] = (uint8_t)pv->mode[i];
+	out[24 + PROTO_MODE_NAME_LEN - 1] = 0;
+	return PROTO_PORT_VIDEO_LEN;
+}
+
+int proto_port_video_unpack(struct proto_port_video *pv, const uint8_t *in, size_t len)
+{
+	size_t i;
+
+	memset(pv, 0, sizeof(*pv));
+	if (len < PROTO_PORT_VIDEO_LEN)
+		return -1;
+	pv->port = in[0];
+	pv->nports = in[1];
+	pv->source = in[2];
+	pv->flags = proto_get_le32(in + 4);
+	pv->line_x16 = proto_get_le32(in + 8);
+	pv->lines = proto_get_le32(in + 12);
+	pv->hfreq_hz = proto_get_le32(in + 16);
+	pv->vfreq_mhz = proto_get_le32(in + 20);
+	for (i = 0; i < PROTO_MODE_NAME_LEN; i++)
+		pv->mode[i] = (char)in[24 + i];
+	pv->mode[PROTO_MODE_NAME_LEN - 1] = 0;
+	return 0;
 }

@@ -36,6 +36,7 @@ enum proto_cmd {
 	PROTO_CMD_STATS = 0x03, /* no payload; reply: struct proto_stats, packed */
 	PROTO_CMD_PORT_SELECT = 0x10, /* 1 byte: port 0..N-1 (BAD_ARG if >= N); empty reply */
 	PROTO_CMD_PORT_STATUS = 0x11, /* no payload; reply: struct proto_port_status, packed */
+	PROTO_CMD_PORT_VIDEO = 0x12, /* 1 byte: video input port; reply: struct proto_port_video */
 	PROTO_CMD_HOTKEY_GET = 0x30, /* no payload; reply: struct proto_hotkey, packed */
 	PROTO_CMD_HOTKEY_SET = 0x31, /* struct proto_hotkey; reply: the settings now in force */
 	/* 0x10-0x1F ports, 0x20-0x2F OSD / fonts, 0x30-0x3F settings, 0x40-0x4F flash */
@@ -295,5 +296,42 @@ size_t proto_hotkey_pack(const struct proto_hotkey *hk, uint8_t *out);
 int proto_hotkey_unpack(struct proto_hotkey *hk, const uint8_t *in, size_t len);
 /* 1 if mode, flags and window are in range. */
 int proto_hotkey_valid(const struct proto_hotkey *hk);
+
+/*
+ * PORT_VIDEO request: 1 byte, the video input port (BAD_ARG if >= the number of inputs).
+ * Reply, PROTO_PORT_VIDEO_LEN bytes: what the firmware reads from that port's meter
+ * (VIDIN block, docs/registers.md) and the mode name it gives it (app/vmode):
+ *   0  u8   port
+ *   1  u8   number of video input ports
+ *   2  u8   source shown now (0..n-1, PROTO_VIDEO_INTERNAL for the internal picture)
+ *   3  u8   reserved (0)
+ *   4  u32  PORT_FLAGS register (bit0 present, bit1 stable, bit3 interlaced, bit4 hpol,
+ *           bit5 vpol, bit6 composite sync, [15:8] lock losses)
+ *   8  u32  line period x16 in reference ticks (PORT_LINE)
+ *  12  u32  PORT_LINES ([11:0] lines per frame, [27:16] lines in the last field)
+ *  16  u32  line rate in Hz (0 without lock)
+ *  20  u32  frame rate (progressive) or field rate (interlaced) in mHz
+ *  24  char mode[PROTO_MODE_NAME_LEN], NUL-padded: "1024x768@60", "ntsc", "NO SIGNAL",
+ *           "unstable", "unknown 33.7kHz 60.0Hz"
+ */
+#define PROTO_MODE_NAME_LEN 24
+#define PROTO_PORT_VIDEO_LEN (24 + PROTO_MODE_NAME_LEN)
+#define PROTO_VIDEO_INTERNAL 0xFF
+
+struct proto_port_video {
+	uint8_t port;
+	uint8_t nports;
+	uint8_t source;
+	uint32_t flags;
+	uint32_t line_x16;
+	uint32_t lines;
+	uint32_t hfreq_hz;
+	uint32_t vfreq_mhz;
+	char mode[PROTO_MODE_NAME_LEN];	/* always NUL-terminated after unpack */
+};
+
+size_t proto_port_video_pack(const struct proto_port_video *pv, uint8_t *out);
+/* Returns 0, or -1 if len < PROTO_PORT_VIDEO_LEN. */
+int proto_port_video_unpack(struct proto_port_video *pv, const uint8_t *in, size_t len);
 
 #endif /* KVMOSD_PROTO_H */

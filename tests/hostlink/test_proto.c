@@ -696,6 +696,33 @@ static void test_hotkey_layout(void **state)
 	assert_string_equal(proto_cmd_str(PROTO_CMD_HOTKEY_SET | PROTO_REPLY), "HOTKEY_SET");
 }
 
+static void test_port_video_layout(void **state)
+{
+	struct proto_port_video pv = { 2, 4, PROTO_VIDEO_INTERNAL, 0x0107, 24405, 0x020B020D,
+				       31469, 59940, "640x480@60" }, back;
+	uint8_t buf[PROTO_PORT_VIDEO_LEN];
+
+	(void)state;
+	assert_int_equal(proto_port_video_pack(&pv, buf), PROTO_PORT_VIDEO_LEN);
+	assert_int_equal(buf[0], 2);
+	assert_int_equal(buf[1], 4);
+	assert_int_equal(buf[2], 0xFF);
+	assert_int_equal(buf[4], 0x07);
+	assert_int_equal(buf[5], 0x01);
+	assert_int_equal(proto_get_le32(buf + 8), 24405);
+	assert_int_equal(proto_get_le32(buf + 12), 0x020B020D);
+	assert_int_equal(proto_get_le32(buf + 20), 59940);
+	assert_memory_equal(buf + 24, "640x480@60", 11);
+	assert_int_equal(proto_port_video_unpack(&back, buf, sizeof(buf)), 0);
+	assert_memory_equal(&back, &pv, sizeof(pv));
+	assert_int_equal(proto_port_video_unpack(&back, buf, PROTO_PORT_VIDEO_LEN - 1), -1);
+	/* an unterminated name comes back terminated */
+	memset(buf + 24, 'x', PROTO_MODE_NAME_LEN);
+	assert_int_equal(proto_port_video_unpack(&back, buf, sizeof(buf)), 0);
+	assert_int_equal(strlen(back.mode), PROTO_MODE_NAME_LEN - 1);
+	assert_string_equal(proto_cmd_str(PROTO_CMD_PORT_VIDEO), "PORT_VIDEO");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -723,6 +750,7 @@ int main(void)
 		cmocka_unit_test(test_stats_layout),
 		cmocka_unit_test(test_port_status_layout),
 		cmocka_unit_test(test_hotkey_layout),
+		cmocka_unit_test(test_port_video_layout),
 		cmocka_unit_test(test_strings),
 	};
 
