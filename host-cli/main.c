@@ -46,9 +46,10 @@ static void usage(FILE *f)
 "  info              firmware and build, hardware, uptime, reset cause\n"
 "  ping [N [SIZE]]   N round trips (default %d) with SIZE payload bytes (default %d, max %d)\n"
 "  stats             link counters of the board\n"
-"  select P          switch keyboard and mouse to PC port P (1..N)\n"
+"  select P          switch keyboard, mouse and video to port P (1..N)\n"
 "  ports             ports, the selected one, each port's LEDs and mouse, and the\n"
 "                    console keyboard and mouse status\n"
+"  video             each video input: mode, line and frame rate, sync flags\n"
 "  hotkey [scroll|ctrl|alt] [window=MS] [swallow=on|off]\n"
 "                    show or change the hotkey (the key tapped twice within MS ms;\n"
 "                    swallow: Scroll Lock does not reach the PC). In RAM for now\n"
@@ -269,6 +270,71 @@ static int cmd_ports(struct client *c)
 	}
 	print_con_dev("keyboard", &ps.kbd, 0);
 	print_con_dev("mouse", &ps.mouse, 1);
+	return KVMOSD_EXIT_OK;
+}
+
+static void print_video_flags(uint32_t f)
+{
+	static const char *const names[] = { "present", "stable", "locked", "interlaced",
+					     "+hsync", "+vsync", "csync" };
+	unsigned int i;
+	const char *sep = "";
+
+	printf("flags ");
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (f & (1u << i)) {
+			printf("%s%s", sep, names[i]);
+			sep = ",";
+		}
+	}
+	if (!*sep)
+		printf("none");
+	printf(", %u lock losses", (f >> 8) & 0xFF);
+}
+
+static int cmd_video(struct client *c)
+{
+	struct proto_port_video pv;
+	unsigned int i, n = 1;
+	uint8_t p;
+	int ret;
+
+	for (i = 0; i < n; i++) {
+		p = (uint8_t)i;
+		ret = client_call(c, PROTO_CMD_PORT_VIDEO, &p, 1);
+		if (ret == KVMOSD_EXIT_STATUS && !i && c->reply.status == PROTO_ERR_BAD_ARG) {
+			printf("video: no inputs (the board has no video input block)\n");
+			return KVMOSD_EXIT_OK;
+		}
+		if (ret)
+			return ret;
+		if (proto_port_video_unpack(&pv, c->reply.payload, c->reply.len) < 0 ||
+		    pv.port != i || !pv.nports) {
+			fprintf(stderr, "kvmosd: PORT_VIDEO reply of %u bytes is malformed\n",
+				c->reply.len);
+			return KVMOSD_EXIT_FAIL;
+		}
+		if (!i) {
+			n = pv.nports > PROTO_PORTS_MAX ? PROTO_PORTS_MAX : pv.nports;
+			if (pv.source == PROTO_VIDEO_INTERNAL)
+				printf("video: %u inputs, showing the internal picture\n", n);
+			else
+				printf("video: %u inputs, showing port %u\n", n, pv.source + 1);
+		}
+		printf("%c %u: %s", pv.source == i ? '*' : ' ', i + 1, pv.mode);
+		if (pv.hfreq_hz) {
+			/* hundredths, rounded: 48.36 kHz 60.00 Hz */
+			unsigned int kh = (pv.hfreq_hz + 5) / 10, hz = (pv.vfreq_mhz + 5) / 10;
+
+			printf(", %u.%02u kHz %u.%02u Hz%s", kh / 100, kh % 100, hz / 100, hz % 100,
+			       pv.flags & (1u << 3) ? " (fields)" : "");
+		}
+		if (pv.lines & 0xFFF)
+			printf(", %u lines", pv.lines & 0xFFF);
+		printf(", ");
+		print_video_flags(pv.flags);
+		printf("\n");
+	}
 	return KVMOSD_EXIT_OK;
 }
 
@@ -500,7 +566,7 @@ int main(int argc, char **argv)
 		if (nargs == 2 && parse_uint("ping size", argv[ci + 2], 0, PROTO_MAX_PAYLOAD,
 					     &n2) < 0)
 			return KVMOSD_EXIT_USAGE;
-	} else if (!strcmp(cmd, "ports")) {
+	} else if (!strcmp(cmd, "ports") || !strcmp(cmd, "video")) {
 		if (nargs) {
 			fprintf(stderr, "kvmosd: %s takes no arguments\n", cmd);
 			return KVMOSD_EXIT_USAGE;
@@ -550,6 +616,8 @@ int main(int argc, char **argv)
 		ret = cmd_select(&c, n1);
 	else if (!strcmp(cmd, "ports"))
 		ret = cmd_ports(&c);
+	else if (!strcmp(cmd, "video"))
+		ret = cmd_video(&c);
 	else if (!strcmp(cmd, "hotkey"))
 		ret = cmd_hotkey(&c, nargs, argv + ci + 1);
 	else

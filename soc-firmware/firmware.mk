@@ -29,7 +29,8 @@ FW_SRCS := soc-firmware/crt0.S soc-firmware/main.c soc-firmware/trap.c \
            soc-firmware/app/osd_draw.c soc-firmware/app/ui_boot.c soc-firmware/app/trapfmt.c \
            soc-firmware/app/hostlink.c common/proto.c common/cobs.c common/crc32.c \
            soc-firmware/drivers/kvm.c soc-firmware/app/ps2con.c soc-firmware/app/hotkey.c \
-           soc-firmware/app/kvm_ui.c common/ps2_keys.c
+           soc-firmware/app/kvm_ui.c common/ps2_keys.c \
+           soc-firmware/drivers/vidin.c soc-firmware/app/vstatus.c soc-firmware/app/vmode.c
 FW_OBJS := $(patsubst %,$(FW_B)/obj/%.o,$(FW_SRCS)) $(FW_B)/obj/font.o
 
 BOOT_SRCS := soc-firmware/boot/start.S soc-firmware/boot/boot.c soc-firmware/boot/bootload.c \
@@ -139,8 +140,10 @@ $(FW_TEST_B)/test_osd_draw: soc-firmware/tests/test_osd_draw.c soc-firmware/app/
 
 $(FW_TEST_B)/test_hotkey: soc-firmware/tests/test_hotkey.c soc-firmware/app/hotkey.c \
 		soc-firmware/app/kvm_ui.c soc-firmware/app/ps2con.c soc-firmware/app/osd_draw.c \
+		soc-firmware/app/vstatus.c soc-firmware/app/vmode.c soc-firmware/app/ui_boot.c \
 		common/ps2_keys.c common/proto.c common/cobs.c common/crc32.c \
 		soc-firmware/app/hotkey.h soc-firmware/app/kvm_ui.h soc-firmware/app/ps2con.h \
+		soc-firmware/app/vstatus.h soc-firmware/app/vmode.h \
 		common/ps2_keys.h common/proto.h
 	@mkdir -p $(@D)
 	$(HOST_CC) $(FW_TEST_CFLAGS) $(filter %.c,$^) -lcmocka -o $@
@@ -155,11 +158,22 @@ $(FW_TEST_B)/test_vmode: soc-firmware/tests/test_vmode.c soc-firmware/app/vmode.
 	@mkdir -p $(@D)
 	$(HOST_CC) $(FW_TEST_CFLAGS) $(filter %.c,$^) -lcmocka -o $@
 
+$(FW_TEST_B)/test_vstatus: soc-firmware/tests/test_vstatus.c soc-firmware/app/vstatus.c \
+		soc-firmware/app/vmode.c soc-firmware/app/osd_draw.c soc-firmware/app/ui_boot.c \
+		soc-firmware/app/kvm_ui.c soc-firmware/app/hotkey.c soc-firmware/app/ps2con.c \
+		common/ps2_keys.c common/proto.c common/cobs.c common/crc32.c \
+		soc-firmware/app/vstatus.h soc-firmware/app/vmode.h soc-firmware/app/kvm_ui.h \
+		soc-firmware/app/osd_draw.h common/proto.h
+	@mkdir -p $(@D)
+	$(HOST_CC) $(FW_TEST_CFLAGS) $(filter %.c,$^) -lcmocka -o $@
+
 TESTS += fw-image fw-bootload fw-osd-draw fw-mkfwimg fw-bootrom-hex fw-elf fw-hotkey fw-ps2con \
-	fw-vmode
+	fw-vmode fw-vstatus
 .PHONY: test-fw-image test-fw-bootload test-fw-osd-draw test-fw-mkfwimg test-fw-bootrom-hex \
-	test-fw-elf test-fw-hotkey test-fw-ps2con test-fw-vmode
+	test-fw-elf test-fw-hotkey test-fw-ps2con test-fw-vmode test-fw-vstatus
 test-fw-vmode: $(FW_TEST_B)/test_vmode
+	$<
+test-fw-vstatus: $(FW_TEST_B)/test_vstatus
 	$<
 test-fw-hotkey: $(FW_TEST_B)/test_hotkey
 	$<

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * main.c - kvmosd firmware entry: banner, OSD start-up screen, then the main loop
- * (host link bytes in, KVM snoop bytes to ps2con / hotkey / kvm_ui, watchdog kick,
- * LED 0 heartbeat at 1 Hz).
+ * (host link bytes in, KVM snoop bytes to ps2con / hotkey / kvm_ui, video meters and
+ * screens (vstatus), watchdog kick, LED 0 heartbeat at 1 Hz).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -18,12 +18,14 @@
 #include "drivers/spiflash.h"
 #include "drivers/timer.h"
 #include "drivers/uart.h"
+#include "drivers/vidin.h"
 #include "drivers/wdt.h"
 #include "app/hostlink.h"
 #include "app/kvm_ui.h"
 #include "app/osd_draw.h"
 #include "app/ps2con.h"
 #include "app/ui_boot.h"
+#include "app/vstatus.h"
 
 #define WDT_TIMEOUT_S	2	/* > the slowest flash erase between kicks */
 #define HEARTBEAT_HZ	1
@@ -34,6 +36,7 @@ static uint32_t reset_cause;
 static uint32_t clk_hz;
 static struct ps2con con;
 static struct kvm_ui kui;
+static struct vstatus vs;
 static unsigned int kvm_n;	/* PC ports; 0 = no KVM block */
 
 static uint32_t now_ms(void)
@@ -138,21 +141,6 @@ static void ui_set_filter(void *ctx, uint32_t filter)
 	kvm_set_filter(filter);
 }
 
-static void ui_window(void *ctx, int cols, int rows)
-{
-	struct osd_surface s;
-
-	(void)ctx;
-	if (cols && rows) {
-		osd_set_window(UI_BOOT_X, UI_BOOT_Y, (unsigned int)cols, (unsigned int)rows);
-		return;
-	}
-	/* idle: the start-up box again */
-	osd_hw_surface(&s);
-	ui_draw_boot(&s, KVM_FW_VERSION, "OSD ready");
-	osd_set_window(UI_BOOT_X, UI_BOOT_Y, UI_BOOT_COLS, UI_BOOT_ROWS);
-}
-
 static uint32_t ui_port_word(void *ctx, unsigned int port)
 {
 	(void)ctx;
@@ -165,6 +153,83 @@ static uint32_t ui_con_errors(void *ctx, int dev)
 	return kvm_con_errors(dev);
 }
 
+/* ---- video: input meters, source, OSD screens (vstatus) ---- */
+
+static uint32_t vs_snaps(void *ctx)
+{
+	(void)ctx;
+	return vidin_snaps();
+}
+
+static void vs_read_port(void *ctx, unsigned int port, struct vidin_regs *r)
+{
+	(void)ctx;
+	vidin_read_regs(port, r);
+}
+
+static void vs_set_source(void *ctx, unsigned int port)
+{
+	(void)ctx;
+	video_set_source(port);
+}
+
+static uint32_t vs_matrix(void *ctx)
+{
+	(void)ctx;
+	return video_matrix();
+}
+
+static void vs_set_pattern(void *ctx, uint32_t pattern)
+{
+	(void)ctx;
+	video_set_pattern(pattern);
+}
+
+static void vs_window(void *ctx, unsigned int scale, int x, int y, int cols, int rows)
+{
+	(void)ctx;
+	if (!cols || !rows) {
+		osd_enable(0);
+		return;
+	}
+	osd_set_scale(scale);
+	osd_set_window((unsigned int)x, (unsigned int)y, (unsigned int)cols, (unsigned int)rows);
+	osd_enable(1);
+}
+
+static void vs_popup(void *ctx, unsigned int frames)
+{
+	(void)ctx;
+	osd_popup(frames);
+}
+
+static unsigned int vs_popup_left(void *ctx)
+{
+	(void)ctx;
+	return osd_popup_left();
+}
+
+static void video_start(void)
+{
+	struct vstatus_ops ops = {
+		.snaps = vs_snaps,
+		.read_port = vs_read_port,
+		.set_source = vs_set_source,
+		.matrix = vs_matrix,
+		.set_pattern = vs_set_pattern,
+		.window = vs_window,
+		.popup = vs_popup,
+		.popup_left = vs_popup_left,
+		.port_word = kvm_n ? ui_port_word : NULL,
+		.log = log_line,
+	};
+	unsigned int n = vidin_nports();
+
+	osd_hw_surface(&ops.surf);
+	vstatus_init(&vs, &ops, n, n ? vidin_ref_hz() : 0, kvm_n, kvm_n ? kvm_selected() : 0,
+		     KVM_FW_VERSION);
+}
+
 static void kvm_start(void)
 {
 	struct kvm_ui_ops ops = {
@@ -172,18 +237,15 @@ static void kvm_start(void)
 		.block = ui_block,
 		.inject = ui_inject,
 		.set_filter = ui_set_filter,
-		.window = ui_window,
 		.port_word = ui_port_word,
 		.con_errors = ui_con_errors,
 		.log = log_line,
 	};
 	struct hotkey_cfg cfg;
 
-	kvm_n = kvm_nports();
-	osd_hw_surface(&ops.surf);
 	hotkey_default_cfg(&cfg);
 	ps2con_init(&con, &con_ops);
-	kvm_ui_init(&kui, &ops, &con, kvm_n, kvm_n ? kvm_selected() : 0, &cfg);
+	kvm_ui_init(&kui, &ops, &con, &vs, kvm_n, kvm_n ? kvm_selected() : 0, &cfg);
 	if (!kvm_n) {
 		printf("kvm: no KVM block\n");
 		return;
@@ -249,6 +311,8 @@ int main(void)
 	osd_start();
 	printf("osd: ready at cycle %" PRIu32 "\n", rdcycle32());
 
+	kvm_n = kvm_nports();
+	video_start();
 	kvm_start();
 	hostlink_init(&link, &link_ops);
 	spiflash_set_wait_hook(wdt_kick);
@@ -263,6 +327,7 @@ int main(void)
 			hostlink_rx_byte(&link, (uint8_t)c);
 		if (kvm_n)
 			kvm_poll();
+		vstatus_step(&vs, now_ms());
 		wdt_kick();
 		if (timer_now() >= next_blink) {
 			next_blink += half_period;

@@ -6,16 +6,11 @@
 #include "kvm_ui.h"
 #include "proto.h"
 #include "ps2_keys.h"
-#include "ui_boot.h"
 
 _Static_assert(PROTO_HOTKEY_SCROLL == HOTKEY_SCROLL && PROTO_HOTKEY_CTRL == HOTKEY_CTRL &&
 	       PROTO_HOTKEY_ALT == HOTKEY_ALT, "hotkey modes differ from the protocol's");
 _Static_assert(PROTO_HOTKEY_WINDOW_MIN == HOTKEY_WINDOW_MIN &&
 	       PROTO_HOTKEY_WINDOW_MAX == HOTKEY_WINDOW_MAX, "hotkey window range differs");
-
-#define UI_HI		14	/* yellow: the selected port */
-#define PORT_LEDS(w)	((unsigned int)(w) & 7u)
-#define PORT_MS_ID(w)	(((w) >> 12) & 7u)
 
 static void ui_log(struct kvm_ui *ui, const char *msg)
 {
@@ -23,65 +18,12 @@ static void ui_log(struct kvm_ui *ui, const char *msg)
 		ui->ops.log(ui->ops.ctx, msg);
 }
 
-void kvm_ui_draw_ports(const struct osd_surface *s, unsigned int nports, unsigned int selected,
-		       const uint32_t *port_words)
-{
-	uint8_t attr = osd_attr(UI_FG, UI_BG);
-	int rows = (int)nports + 4;
-	char line[48];
-	unsigned int i;
-
-	osd_draw_fill(s, 0, 0, KVM_UI_COLS, rows, osd_cell(' ', attr));
-	osd_draw_box(s, 0, 0, KVM_UI_COLS, rows, &osd_box_double, attr);
-	osd_draw_text_centered(s, 1, 1, KVM_UI_COLS - 2, "Ports", attr);
-	for (i = 0; i < nports; i++) {
-		uint32_t w = port_words[i];
-		unsigned int leds = PORT_LEDS(w);
-
-		snprintf(line, sizeof(line), "%c %u  LED %c%c%c  mouse %u",
-			 i == selected ? '>' : ' ', i + 1, leds & 2 ? 'N' : '-',
-			 leds & 4 ? 'C' : '-', leds & 1 ? 'S' : '-', (unsigned int)PORT_MS_ID(w));
-		osd_draw_text(s, 2, 2 + (int)i, line,
-			      i == selected ? osd_attr(UI_HI, UI_BG) : attr);
-	}
-	snprintf(line, sizeof(line), "1-%u: switch  Esc: close", nports);
-	osd_draw_text_centered(s, 1, rows - 2, KVM_UI_COLS - 2, line, attr);
-}
-
-void kvm_ui_draw_banner(const struct osd_surface *s, unsigned int port)
-{
-	char text[KVM_UI_BANNER_COLS + 1];
-	const char *lines[1] = { text };
-
-	snprintf(text, sizeof(text), "Port %u", port + 1);
-	osd_draw_panel(s, 0, 0, KVM_UI_BANNER_COLS, KVM_UI_BANNER_ROWS, &osd_box_double,
-		       osd_attr(UI_FG, UI_BG), lines, 1);
-}
-
-static void show_ports(struct kvm_ui *ui)
-{
-	uint32_t words[PROTO_PORTS_MAX];
-	unsigned int i;
-
-	for (i = 0; i < ui->nports; i++)
-		words[i] = ui->ops.port_word(ui->ops.ctx, i);
-	kvm_ui_draw_ports(&ui->ops.surf, ui->nports, ui->selected, words);
-	ui->ops.window(ui->ops.ctx, KVM_UI_COLS, (int)ui->nports + 4);
-}
-
-static void show_banner(struct kvm_ui *ui)
-{
-	kvm_ui_draw_banner(&ui->ops.surf, ui->selected);
-	ui->ops.window(ui->ops.ctx, KVM_UI_BANNER_COLS, KVM_UI_BANNER_ROWS);
-}
-
 static void osd_open(struct kvm_ui *ui)
 {
 	ui->open = 1;
-	ui->banner = 0;
 	ui->ops.block(ui->ops.ctx, 1);
 	hotkey_set_osd_open(&ui->hk, 1);
-	show_ports(ui);
+	vstatus_page(ui->vs, 1);
 }
 
 static void osd_close(struct kvm_ui *ui)
@@ -89,10 +31,7 @@ static void osd_close(struct kvm_ui *ui)
 	ui->open = 0;
 	ui->ops.block(ui->ops.ctx, 0);
 	hotkey_set_osd_open(&ui->hk, 0);
-	if (ui->banner)
-		show_banner(ui);
-	else
-		ui->ops.window(ui->ops.ctx, 0, 0);
+	vstatus_page(ui->vs, 0);	/* the banner of a switch made meanwhile, or idle */
 	ui_log(ui, "kvm: osd closed");
 }
 
@@ -102,16 +41,12 @@ int kvm_ui_select(struct kvm_ui *ui, unsigned int port)
 
 	if (port >= ui->nports)
 		return -1;
-	ui->ops.select(ui->ops.ctx, port);
+	if (port < ui->nkvm)
+		ui->ops.select(ui->ops.ctx, port);
 	ui->selected = port;
 	snprintf(msg, sizeof(msg), "kvm: port %u selected", port + 1);
 	ui_log(ui, msg);
-	ui->banner = 1;
-	ui->banner_until = ui->now + KVM_UI_BANNER_MS;
-	if (ui->open)
-		show_ports(ui);
-	else
-		show_banner(ui);
+	vstatus_select(ui->vs, port);	/* VIDEO.SOURCE, banner (after the page closes) */
 	return 0;
 }
 
@@ -157,38 +92,35 @@ static void on_hotkey(void *ctx, int type, int value)
 }
 
 void kvm_ui_init(struct kvm_ui *ui, const struct kvm_ui_ops *ops, const struct ps2con *con,
-		 unsigned int nports, unsigned int selected, const struct hotkey_cfg *cfg)
+		 struct vstatus *vs, unsigned int nkvm, unsigned int selected,
+		 const struct hotkey_cfg *cfg)
 {
 	const struct hotkey_ops hops = { .event = on_hotkey, .ctx = ui };
 
 	memset(ui, 0, sizeof(*ui));
 	ui->ops = *ops;
 	ui->con = con;
-	ui->nports = nports > PROTO_PORTS_MAX ? PROTO_PORTS_MAX : nports;
+	ui->vs = vs;
+	ui->nkvm = nkvm > PROTO_PORTS_MAX ? PROTO_PORTS_MAX : nkvm;
+	ui->nports = vs->nports > ui->nkvm ? vs->nports : ui->nkvm;
 	ui->selected = selected < ui->nports ? selected : 0;
 	hotkey_init(&ui->hk, cfg, &hops);
-	if (ui->nports)
+	if (ui->nkvm)
 		ui->ops.set_filter(ui->ops.ctx, hotkey_filter(cfg));
 }
 
 void kvm_ui_key(struct kvm_ui *ui, uint8_t b, uint16_t ts, uint32_t now)
 {
 	ui->now = now;
-	if (ui->nports)
+	if (ui->nkvm)
 		hotkey_feed(&ui->hk, b, ts, now);
 }
 
 void kvm_ui_step(struct kvm_ui *ui, uint32_t now)
 {
 	ui->now = now;
-	if (!ui->nports)
-		return;
-	hotkey_step(&ui->hk, now);
-	if (ui->banner && (int32_t)(now - ui->banner_until) >= 0) {
-		ui->banner = 0;
-		if (!ui->open)
-			ui->ops.window(ui->ops.ctx, 0, 0);
-	}
+	if (ui->nkvm)
+		hotkey_step(&ui->hk, now);
 }
 
 static void con_dev(struct kvm_ui *ui, int dev, struct proto_con_dev *out)
@@ -206,7 +138,7 @@ static void con_dev(struct kvm_ui *ui, int dev, struct proto_con_dev *out)
 		out->resends = in->resends;
 		out->tx_errors = in->tx_errors;
 	}
-	if (ui->nports)
+	if (ui->nkvm)
 		out->hw_errors = ui->ops.con_errors(ui->ops.ctx, dev);
 }
 
@@ -228,15 +160,17 @@ uint8_t kvm_ui_host_cmd(struct kvm_ui *ui, uint8_t cmd, const uint8_t *in, uint1
 		if (len)
 			return PROTO_ERR_BAD_LENGTH;
 		memset(&ps, 0, sizeof(ps));
-		ps.nports = (uint8_t)ui->nports;
+		ps.nports = (uint8_t)ui->nkvm;	/* keyboard / mouse ports */
 		ps.selected = (uint8_t)ui->selected;
 		ps.flags = ui->open ? PROTO_PORT_STATUS_OSD_OPEN : 0;
 		con_dev(ui, PS2CON_KBD, &ps.kbd);
 		con_dev(ui, PS2CON_MOUSE, &ps.mouse);
-		for (i = 0; i < ui->nports; i++)
+		for (i = 0; i < ui->nkvm; i++)
 			ps.port[i] = ui->ops.port_word(ui->ops.ctx, i);
 		*out_len = (uint16_t)proto_port_status_pack(&ps, out);
 		return PROTO_OK;
+	case PROTO_CMD_PORT_VIDEO:
+		return vstatus_port_video(ui->vs, in, len, out, out_len);
 	case PROTO_CMD_HOTKEY_SET:
 		if (len < PROTO_HOTKEY_LEN)
 			return PROTO_ERR_BAD_LENGTH;
@@ -247,7 +181,7 @@ uint8_t kvm_ui_host_cmd(struct kvm_ui *ui, uint8_t cmd, const uint8_t *in, uint1
 		cfg.swallow = phk.swallow;
 		cfg.window_ms = phk.window_ms;
 		hotkey_set_cfg(&ui->hk, &cfg);
-		if (ui->nports)
+		if (ui->nkvm)
 			ui->ops.set_filter(ui->ops.ctx, hotkey_filter(&cfg));
 		ui_log(ui, "kvm: hotkey settings changed");
 		break;	/* reply: the settings now in force */

@@ -2,7 +2,8 @@
 /*
  * test_hotkey.c - set-2 decoding, the double-tap hotkey (Scroll Lock / Ctrl / Alt), swallow
  * and literal Scroll Lock, the 15-bit timestamp wrap, and kvm_ui on top: hotkey + digit ->
- * port switch, Esc, banner, the host commands, the port list drawing. Fake hardware ops.
+ * port switch, Esc, banner (popup timer), the host commands, the status page. Fake hardware
+ * ops; the OSD through app/vstatus with no video inputs (the video side: test_vstatus.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,8 @@
 #include "kvm_ui.h"
 #include "proto.h"
 #include "ps2_keys.h"
+#include "ui_boot.h"
+#include "vstatus.h"
 
 #define NPORTS 4
 
@@ -30,6 +33,7 @@ static struct {
 	uint32_t filter;
 	int filter_writes;
 	int win_cols, win_rows, windows;
+	unsigned int popup;	/* VIDEO.POPUP frames left */
 	char log[2048];
 	uint32_t port_words[NPORTS];
 } hw;
@@ -66,12 +70,27 @@ static void f_filter(void *ctx, uint32_t f)
 	hw.filter_writes++;
 }
 
-static void f_window(void *ctx, int cols, int rows)
+static void f_window(void *ctx, unsigned int scale, int x, int y, int cols, int rows)
 {
 	(void)ctx;
+	(void)scale;
+	(void)x;
+	(void)y;
 	hw.win_cols = cols;
 	hw.win_rows = rows;
 	hw.windows++;
+}
+
+static void f_popup(void *ctx, unsigned int frames)
+{
+	(void)ctx;
+	hw.popup = frames;
+}
+
+static unsigned int f_popup_left(void *ctx)
+{
+	(void)ctx;
+	return hw.popup;
 }
 
 static uint32_t f_port_word(void *ctx, unsigned int port)
@@ -102,6 +121,7 @@ static void f_put(void *ctx, int col, int row, uint16_t cell)
 
 /* ---- helpers ---- */
 static struct kvm_ui ui;
+static struct vstatus vs;
 static uint32_t base;	/* caller's clock = base + snoop time, to check they differ */
 static uint32_t t;	/* snoop time in ms, unwrapped */
 
@@ -109,8 +129,12 @@ static void setup_ui(unsigned int nports, const struct hotkey_cfg *cfg_in)
 {
 	struct kvm_ui_ops ops = {
 		.select = f_select, .block = f_block, .inject = f_inject,
-		.set_filter = f_filter, .window = f_window, .port_word = f_port_word,
+		.set_filter = f_filter, .port_word = f_port_word,
 		.con_errors = f_con_errors, .log = f_log,
+	};
+	struct vstatus_ops vops = {
+		.window = f_window, .popup = f_popup, .popup_left = f_popup_left,
+		.port_word = f_port_word, .log = f_log,
 		.surf = { OSD_MAX_COLS, OSD_MAX_ROWS, f_put, NULL },
 	};
 	struct hotkey_cfg cfg;
@@ -122,7 +146,8 @@ static void setup_ui(unsigned int nports, const struct hotkey_cfg *cfg_in)
 	} else {
 		hotkey_default_cfg(&cfg);
 	}
-	kvm_ui_init(&ui, &ops, NULL, nports, 0, &cfg);
+	vstatus_init(&vs, &vops, 0, 0, nports, 0, "0.1.0");
+	kvm_ui_init(&ui, &ops, NULL, &vs, nports, 0, &cfg);
 }
 
 static void set_time(uint32_t ms)
@@ -130,12 +155,15 @@ static void set_time(uint32_t ms)
 	t = ms;
 }
 
-/* Advance both clocks by ms, stepping every millisecond. */
+/* Advance both clocks by ms, stepping every millisecond; a video frame every 16 ms. */
 static void wait_ms(uint32_t ms)
 {
 	while (ms--) {
 		t++;
+		if (!(t % 16) && hw.popup)
+			hw.popup--;
 		kvm_ui_step(&ui, base + t);
+		vstatus_step(&vs, base + t);
 	}
 }
 
@@ -247,7 +275,7 @@ static void test_scroll_twice(void **state)
 	tap("scrolllock");
 	assert_int_equal(hotkeys(), 1);
 	assert_int_equal(hw.block, 1);
-	assert_int_equal(hw.win_cols, KVM_UI_COLS);
+	assert_int_equal(hw.win_cols, VSTATUS_PAGE_COLS_KVM);	/* the status page */
 	assert_int_equal(hw.win_rows, NPORTS + 4);
 	wait_ms(3000);
 	assert_int_equal(hw.injects, 0);	/* a hotkey is never sent to the PC */
@@ -469,11 +497,12 @@ static void test_hotkey_digit_select(void **state)
 	assert_int_equal(hw.last_select, 1);
 	assert_int_equal(hw.block, 0);
 	assert_non_null(strstr(hw.log, "kvm: port 2 selected\n"));
-	assert_int_equal(hw.win_cols, KVM_UI_BANNER_COLS);	/* "Port 2" banner */
-	wait_ms(KVM_UI_BANNER_MS - 10);
-	assert_int_equal(hw.win_cols, KVM_UI_BANNER_COLS);
-	wait_ms(20);
-	assert_int_equal(hw.win_cols, 0);	/* back to the idle screen */
+	assert_int_equal(hw.win_cols, VSTATUS_BANNER_MIN_COLS);	/* "Port 2" banner */
+	assert_int_equal(hw.popup, 120);	/* hardware popup timer: 2 s of frames */
+	wait_ms(120 * 16 - 20);
+	assert_int_equal(hw.win_cols, VSTATUS_BANNER_MIN_COLS);
+	wait_ms(40);
+	assert_int_equal(hw.win_cols, UI_BOOT_COLS);	/* back to the idle screen */
 	/* keypad digit, after the OSD was closed by Esc: not taken */
 	key("3", 0);
 	key("3", 1);
@@ -502,7 +531,7 @@ static void test_digit_out_of_range_and_esc(void **state)
 	assert_int_equal(hw.block, 1);
 	key("escape", 0);
 	assert_int_equal(hw.block, 0);
-	assert_int_equal(hw.win_cols, 0);
+	assert_int_equal(hw.win_cols, UI_BOOT_COLS);
 	assert_non_null(strstr(hw.log, "kvm: osd closed\n"));
 	key("escape", 1);
 	key("2", 0);
@@ -619,27 +648,33 @@ static void row_text(int r, char *out, int n)
 
 static void test_draw_ports(void **state)
 {
-	const struct osd_surface s = { OSD_MAX_COLS, OSD_MAX_ROWS, f_put, NULL };
-	uint32_t words[3] = { 0, 0x00004005u, 0x00000002u };
-	char line[KVM_UI_COLS + 1];
+	char line[VSTATUS_PAGE_COLS_KVM + 1];
 
 	(void)state;
+	setup_ui(3, NULL);
 	memset(ram, 0, sizeof(ram));
-	kvm_ui_draw_ports(&s, 3, 1, words);
-	row_text(0, line, KVM_UI_COLS);
+	hw.port_words[1] = 0x00004005u;
+	hw.port_words[2] = 0x00000002u;
+	vstatus_page(&vs, 1);
+	kvm_ui_select(&ui, 1);	/* a digit while the page is open */
+	assert_int_equal(hw.win_cols, VSTATUS_PAGE_COLS_KVM);
+	assert_int_equal(hw.win_rows, 3 + 4);
+	row_text(0, line, VSTATUS_PAGE_COLS_KVM);
 	assert_int_equal((uint8_t)line[0], 0xC9);
-	assert_int_equal((uint8_t)line[KVM_UI_COLS - 1], 0xBB);
-	row_text(3, line, KVM_UI_COLS);
-	assert_non_null(strstr(line, "> 2  LED -CS  mouse 4"));
+	assert_int_equal((uint8_t)line[VSTATUS_PAGE_COLS_KVM - 1], 0xBB);
+	row_text(3, line, VSTATUS_PAGE_COLS_KVM);
+	assert_non_null(strstr(line, "> 2  PC 2"));
+	assert_non_null(strstr(line, "-CS mouse 4"));
 	assert_int_equal(ram[3 * OSD_STRIDE + 2] >> 8, osd_attr(14, 1));	/* highlighted */
-	row_text(4, line, KVM_UI_COLS);
-	assert_non_null(strstr(line, "  3  LED N--  mouse 0"));
-	row_text(5, line, KVM_UI_COLS);
+	row_text(4, line, VSTATUS_PAGE_COLS_KVM);
+	assert_non_null(strstr(line, "  3  PC 3"));
+	assert_non_null(strstr(line, "N-- mouse 0"));
+	row_text(5, line, VSTATUS_PAGE_COLS_KVM);
 	assert_non_null(strstr(line, "1-3: switch  Esc: close"));
-	row_text(6, line, KVM_UI_COLS);
+	row_text(6, line, VSTATUS_PAGE_COLS_KVM);
 	assert_int_equal((uint8_t)line[0], 0xC8);
-	kvm_ui_draw_banner(&s, 1);
-	row_text(1, line, KVM_UI_BANNER_COLS);
+	vstatus_page(&vs, 0);	/* the banner of the switch */
+	row_text(1, line, VSTATUS_BANNER_MIN_COLS);
 	assert_non_null(strstr(line, "Port 2"));
 }
 
