@@ -10,8 +10,10 @@
 // Reset: the design is held in reset until the PLL reports LOCK and a short
 // power-on counter in clk_sys has run out; kvmosd_top synchronises the release
 // into each domain. The user button is an input, not a reset.
-// Video: all DVI data and sync pins leave through SB_IO output registers clocked
-// by clk_pix; the DVI clock pin is driven by a DDR SB_IO so it rises half a pixel
+// Video: VID_N = 0 (no pins left for video inputs: PMOD1A+1B carry the DVI output, PMOD2
+// the PS/2 PMOD), so the picture is the internal one and kvmosd_top's o_vid_clk is clk_pix.
+// All DVI data and sync pins leave through SB_IO output registers clocked by o_vid_clk;
+// the DVI clock pin is driven by a DDR SB_IO so it rises half a pixel
 // period after the data changes (mid-eye for the TFP410's rising-edge latch).
 // PS/2 (PS/2 PMOD on PMOD2, replacing the snap-off LEDs/buttons): console keyboard and
 // mouse and PC port 0's keyboard and mouse, 8 open-drain pins (SB_IO, output enable =
@@ -106,6 +108,7 @@ module icebreaker_top #(
     wire [7:0] led;
     wire [3:0] vid_r, vid_g, vid_b;
     wire       vid_hs, vid_vs, vid_de;
+    wire       vid_clk;                 // clock of vid_* (kvmosd_top o_vid_clk)
     // PS/2 pins, in order: console kbd CLK, DATA, console mouse CLK, DATA,
     // PC 0 kbd CLK, DATA, PC 0 mouse CLK, DATA
     wire [7:0] ps2_in, ps2_low;
@@ -113,7 +116,8 @@ module icebreaker_top #(
     kvmosd_top #(
         .CLK_SYS_HZ(12000000),
         .BOOTROM_HEX(BOOTROM_HEX),
-        .KVM_N(KVM_N)
+        .KVM_N(KVM_N),
+        .VID_N(0)                       // no pins left for video inputs (docs/boards.md)
     ) u_kvmosd (
         .i_clk_sys(clk_sys),
         .i_clk_pix(clk_pix),
@@ -132,6 +136,10 @@ module icebreaker_top #(
         .o_vid_hs(vid_hs),
         .o_vid_vs(vid_vs),
         .o_vid_de(vid_de),
+        .o_vid_clk(vid_clk),
+        .i_clk_ref(1'b0),
+        .i_vin_clk(1'b0), .i_vin_hs(1'b0), .i_vin_vs(1'b0), .i_vin_de(1'b0),
+        .i_vin_r(4'd0), .i_vin_g(4'd0), .i_vin_b(4'd0),
         .i_con_kbd_clk(ps2_in[0]), .i_con_kbd_dat(ps2_in[1]),
         .o_con_kbd_clk_low(ps2_low[0]), .o_con_kbd_dat_low(ps2_low[1]),
         .i_con_ms_clk(ps2_in[2]), .i_con_ms_dat(ps2_in[3]),
@@ -162,25 +170,26 @@ module icebreaker_top #(
     );
 
     // ------------------------------------------------------------------ video out
-    // Registered in the I/O cells (PIN_OUTPUT_REGISTERED) on clk_pix.
+    // Registered in the I/O cells (PIN_OUTPUT_REGISTERED) on the video output clock
+    // (kvmosd_top o_vid_clk; with VID_N = 0 that is clk_pix itself).
     wire [14:0] vid_out = {vid_de, vid_vs, vid_hs, vid_b, vid_g, vid_r};
 
     SB_IO #(
         .PIN_TYPE(6'b0101_01)           // registered output, plain input
     ) u_vid_io [14:0] (
         .PACKAGE_PIN({o_dvi_de, o_dvi_vs, o_dvi_hs, o_dvi_b, o_dvi_g, o_dvi_r}),
-        .OUTPUT_CLK(clk_pix),
+        .OUTPUT_CLK(vid_clk),
         .CLOCK_ENABLE(1'b1),
         .D_OUT_0(vid_out)
     );
 
-    // DDR output: D_OUT_0 is driven after the rising edge of clk_pix (when the data
-    // changes), D_OUT_1 after the falling edge, so the pin is a copy of clk_pix.
+    // DDR output: D_OUT_0 is driven after the rising edge of the video clock (when the
+    // data changes), D_OUT_1 after the falling edge, so the pin is a copy of that clock.
     SB_IO #(
         .PIN_TYPE(6'b0100_01)           // DDR output, plain input
     ) u_dvi_clk_io (
         .PACKAGE_PIN(o_dvi_clk),
-        .OUTPUT_CLK(clk_pix),
+        .OUTPUT_CLK(vid_clk),
         .CLOCK_ENABLE(1'b1),
         .D_OUT_0(DVI_CLK_INVERT ? 1'b1 : 1'b0),
         .D_OUT_1(DVI_CLK_INVERT ? 1'b0 : 1'b1)

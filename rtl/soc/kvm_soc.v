@@ -2,7 +2,7 @@
 // ROM, RAM, SYSCTL, UART, TIMER, WDT, SPI flash, GPIO) plus bus ports out to the video
 // block (VIDEO registers and OSD text/font memories) and its vsync interrupt, and the KVM
 // register block (o_kvm_sel with the video port's address / data / strobes) and its
-// level interrupt (IRQ_KVM).
+// level interrupt (IRQ_KVM), and the VIDIN register block (o_vin_sel, same sharing).
 // Resets: i_rst_n (board, asynchronous, active low) is combined with watchdog and software
 // reset requests inside soc_fabric; the CPU gets that clk_sys reset, and o_rst_sys passes it
 // out for the KVM block (reset with the SoC).
@@ -38,7 +38,10 @@ module kvm_soc #(
     output wire        o_kvm_sel,
     input  wire [31:0] i_kvm_rdata,
     input  wire        i_kvm_ready,
-    input  wire        i_irq_kvm
+    input  wire        i_irq_kvm,
+    output wire        o_vin_sel,        // VIDIN register block (IO block 8), like o_kvm_sel
+    input  wire [31:0] i_vin_rdata,
+    input  wire        i_vin_ready
 );
     /* verilator lint_off UNUSEDPARAM */
     `include "kvmosd_regs.vh"
@@ -77,7 +80,8 @@ module kvm_soc #(
         .i_vid_reg_rdata(i_vid_reg_rdata), .i_vid_reg_ready(i_vid_reg_ready),
         .i_vid_mem_ready(i_vid_mem_ready), .i_irq_vsync(i_irq_vsync),
         .o_kvm_sel(o_kvm_sel), .i_kvm_rdata(i_kvm_rdata), .i_kvm_ready(i_kvm_ready),
-        .i_irq_kvm(i_irq_kvm));
+        .i_irq_kvm(i_irq_kvm),
+        .o_vin_sel(o_vin_sel), .i_vin_rdata(i_vin_rdata), .i_vin_ready(i_vin_ready));
 
     assign o_rst_sys = rst_sys;
     wire unused = &{1'b0, mem_instr};

@@ -42,7 +42,8 @@ module soc_bus (
     output wire        o_sel_spi,    input wire [31:0] i_rdata_spi,    input wire i_ready_spi,
     output wire        o_sel_gpio,   input wire [31:0] i_rdata_gpio,   input wire i_ready_gpio,
     output wire        o_sel_video,  input wire [31:0] i_rdata_video,  input wire i_ready_video,
-    output wire        o_sel_kvm,    input wire [31:0] i_rdata_kvm,    input wire i_ready_kvm
+    output wire        o_sel_kvm,    input wire [31:0] i_rdata_kvm,    input wire i_ready_kvm,
+    output wire        o_sel_vin,    input wire [31:0] i_rdata_vin,    input wire i_ready_vin
 );
     // The generated file defines every map symbol; this module uses only some of them.
     /* verilator lint_off UNUSEDPARAM */
@@ -72,6 +73,7 @@ module soc_bus (
     wire hit_gpio   = in_region(i_addr, KVM_GPIO_BASE, IO_BLOCK_SIZE);
     wire hit_video  = in_region(i_addr, KVM_VIDEO_BASE, IO_BLOCK_SIZE);
     wire hit_kvm    = in_region(i_addr, KVM_KVM_BASE, IO_BLOCK_SIZE);
+    wire hit_vin    = in_region(i_addr, KVM_VIDIN_BASE, IO_BLOCK_SIZE);
 
     wire is_write   = i_wstrb != 4'b0000;
     // writes that may wait for their slave: everything in the OSD and IO blocks
@@ -100,15 +102,17 @@ module soc_bus (
     assign o_sel_gpio   = go & hit_gpio;
     assign o_sel_video  = go & hit_video;
     assign o_sel_kvm    = go & hit_kvm;
+    assign o_sel_vin    = go & hit_vin;
 
     wire hit_slave = (hit_flash & ~is_write) | (hit_osd & is_write) | hit_sysctl | hit_uart |
-                     hit_timer | hit_wdt | hit_spi | hit_gpio | hit_video | hit_kvm;
+                     hit_timer | hit_wdt | hit_spi | hit_gpio | hit_video | hit_kvm | hit_vin;
     wire slave_ready = ~hit_slave |              // unmapped: answered here
                        (hit_flash & i_ready_flash) | (hit_osd & i_ready_osd) |
                        (hit_sysctl & i_ready_sysctl) | (hit_uart & i_ready_uart) |
                        (hit_timer & i_ready_timer) | (hit_wdt & i_ready_wdt) |
                        (hit_spi & i_ready_spi) | (hit_gpio & i_ready_gpio) |
-                       (hit_video & i_ready_video) | (hit_kvm & i_ready_kvm);
+                       (hit_video & i_ready_video) | (hit_kvm & i_ready_kvm) |
+                       (hit_vin & i_ready_vin);
     wire done = go & slow & slave_ready;
 
     wire [31:0] slave_rdata =
@@ -116,7 +120,8 @@ module soc_bus (
         ({32{hit_sysctl}} & i_rdata_sysctl) | ({32{hit_uart}}  & i_rdata_uart)  |
         ({32{hit_timer}}  & i_rdata_timer)  | ({32{hit_wdt}}   & i_rdata_wdt)   |
         ({32{hit_spi}}    & i_rdata_spi)    | ({32{hit_gpio}}  & i_rdata_gpio)  |
-        ({32{hit_video}}  & i_rdata_video)  | ({32{hit_kvm}}   & i_rdata_kvm);
+        ({32{hit_video}}  & i_rdata_video)  | ({32{hit_kvm}}   & i_rdata_kvm)   |
+        ({32{hit_vin}}    & i_rdata_vin);
 
     always @(posedge i_clk) begin
         if (i_rst) begin

@@ -2,7 +2,8 @@
 // boot ROM, RAM, SYSCTL, UART, TIMER, WDT, SPI flash controller, GPIO, and the bus ports
 // out to the video block. It is a slave on the CPU bus (docs/interfaces.md) and drives the
 // CPU's reset and interrupt lines. The KVM register block (IO block 7) is a further external
-// slave port sharing the video port's address / data / strobes (o_kvm_sel, i_kvm_*). kvm_soc = kvm_cpu + soc_fabric; the fabric alone is
+// slave port sharing the video port's address / data / strobes (o_kvm_sel, i_kvm_*), and so is
+// the VIDIN register block (IO block 8: o_vin_sel, i_vin_*). kvm_soc = kvm_cpu + soc_fabric; the fabric alone is
 // also the unit under test of tests/soc/tb_fabric.cpp (bus driven from C++).
 // Clocks: i_clk_sys only. i_rst_n is the asynchronous board reset.
 `default_nettype none
@@ -48,7 +49,11 @@ module soc_fabric #(
     output wire        o_kvm_sel,
     input  wire [31:0] i_kvm_rdata,
     input  wire        i_kvm_ready,
-    input  wire        i_irq_kvm         // level
+    input  wire        i_irq_kvm,        // level
+    // VIDIN register block slave port (IO block 8; same shared address / data / strobes)
+    output wire        o_vin_sel,
+    input  wire [31:0] i_vin_rdata,
+    input  wire        i_vin_ready
 );
     /* verilator lint_off UNUSEDPARAM */
     `include "kvmosd_regs.vh"
@@ -89,7 +94,8 @@ module soc_fabric #(
         .o_sel_gpio(sel_gpio),     .i_rdata_gpio(rd_gpio),     .i_ready_gpio(rdy_gpio),
         .o_sel_video(sel_video),   .i_rdata_video(i_vid_reg_rdata),
         .i_ready_video(i_vid_reg_ready),
-        .o_sel_kvm(o_kvm_sel),     .i_rdata_kvm(i_kvm_rdata),  .i_ready_kvm(i_kvm_ready));
+        .o_sel_kvm(o_kvm_sel),     .i_rdata_kvm(i_kvm_rdata),  .i_ready_kvm(i_kvm_ready),
+        .o_sel_vin(o_vin_sel),     .i_rdata_vin(i_vin_rdata),  .i_ready_vin(i_vin_ready));
 
     wire [7:0] io_off = i_mem_addr[7:0];
 

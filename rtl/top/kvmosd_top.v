@@ -10,14 +10,23 @@
 // SoC's KVM register port and IRQ_KVM; it is reset with the SoC (board, watchdog and
 // software reset: docs/ps2.md "Integration"). PS/2 pins are open collector: *_low = 1 pulls
 // the line low, the inputs read the pads.
-// Clocks: i_clk_sys (SoC, video register side, KVM), i_clk_pix (video output).
+// Video inputs (VID_N ports, 0 = none: the internal picture only, exactly the design before
+// the matrix): every port's sync separator + meter (vin_meters, on i_clk_ref, the VIDIN
+// register block at IO block 8) and the video matrix inside video_top, which shows the port
+// chosen by VIDEO.SOURCE (or the internal picture) with the OSD on top. o_vid_clk is the
+// clock of every o_vid_* output: the matrix's muxed clock, = i_clk_pix when VID_N = 0.
+// Clocks: i_clk_sys (SoC, video register side, KVM, matrix control), i_clk_pix (internal
+// 25.125 MHz picture), i_clk_ref (meters), i_vin_clk[p] (port p), o_vid_clk (video out).
 `default_nettype none
 module kvmosd_top #(
     parameter CLK_SYS_HZ = 12000000,
     parameter BOOTROM_HEX = "build/soc-firmware/bootrom.hex",
     parameter KVM_N = 4,                // PC ports (0..8; 0 = no KVM block)
     parameter KVM_POWERUP_MS = 500,     // emulated keyboard/mouse power-up to BAT
-    parameter KVM_NP = (KVM_N > 0) ? KVM_N : 1
+    parameter KVM_NP = (KVM_N > 0) ? KVM_N : 1,
+    parameter VID_N = 4,                // video input ports (0 = none: internal picture only)
+    parameter VID_REF_HZ = 48000000,    // i_clk_ref, the meters' sampling clock
+    parameter VID_NP = (VID_N > 0) ? VID_N : 1
 ) (
     input  wire       i_clk_sys, input wire i_clk_pix,
     input  wire       i_rst_n,          // board reset / PLL lock, asynchronous, active low
@@ -27,6 +36,12 @@ module kvmosd_top #(
     output wire [7:0] o_led,      input wire [3:0] i_btn,     // 1 = on / pressed
     output wire [3:0] o_vid_r, output wire [3:0] o_vid_g, output wire [3:0] o_vid_b,
     output wire       o_vid_hs, output wire o_vid_vs, output wire o_vid_de,
+    output wire       o_vid_clk,        // clock of o_vid_* (matrix output; i_clk_pix if VID_N = 0)
+    // video inputs: port p = bit p / bits [4p+3:4p]; RGB/DE synchronous to i_vin_clk[p],
+    // HS/VS also sampled asynchronously by the meters (i_clk_ref)
+    input  wire       i_clk_ref,        // meter reference clock (VID_REF_HZ)
+    input  wire [VID_NP-1:0] i_vin_clk, i_vin_hs, i_vin_vs, i_vin_de,
+    input  wire [4*VID_NP-1:0] i_vin_r, i_vin_g, i_vin_b,
     // PS/2, open collector: console keyboard and mouse, then per PC port
     input  wire       i_con_kbd_clk, input wire i_con_kbd_dat,
     output wire       o_con_kbd_clk_low, output wire o_con_kbd_dat_low,
@@ -48,6 +63,9 @@ module kvmosd_top #(
     wire [3:0]  vid_wstrb;
     wire        rst_sys, kvm_sel, kvm_ready, irq_kvm;
     wire [31:0] kvm_rdata;
+    wire        vin_sel, vin_ready;
+    wire [31:0] vin_rdata;
+    wire [VID_NP-1:0] vin_ok, vin_present, vin_hpol, vin_vpol;
 
     kvm_soc #(.CLK_SYS_HZ(CLK_SYS_HZ), .BOOTROM_HEX(BOOTROM_HEX)) u_soc (
         .i_clk_sys(i_clk_sys), .i_rst_n(i_rst_n), .o_rst_sys(rst_sys),
@@ -60,7 +78,29 @@ module kvmosd_top #(
         .i_vid_reg_rdata(vid_reg_rdata), .i_vid_reg_ready(vid_reg_ready),
         .i_vid_mem_ready(vid_mem_ready), .i_irq_vsync(irq_vsync),
         .o_kvm_sel(kvm_sel), .i_kvm_rdata(kvm_rdata), .i_kvm_ready(kvm_ready),
-        .i_irq_kvm(irq_kvm));
+        .i_irq_kvm(irq_kvm),
+        .o_vin_sel(vin_sel), .i_vin_rdata(vin_rdata), .i_vin_ready(vin_ready));
+
+    // ---- video input meters (VIDIN block); reset by the board reset only, like video
+    generate
+    if (VID_N > 0) begin : g_vin
+        wire rst_ref;
+        reset_sync u_rst_ref (.i_clk(i_clk_ref), .i_rst_n(i_rst_n), .o_rst(rst_ref));
+        vin_meters #(.N(VID_N), .REF_HZ(VID_REF_HZ)) u_vin (
+            .i_clk_ref(i_clk_ref), .i_rst_ref(rst_ref), .i_hs(i_vin_hs), .i_vs(i_vin_vs),
+            .i_clk_sys(i_clk_sys), .i_rst_sys(rst_vid_sys),
+            .i_reg_sel(vin_sel), .i_reg_addr(vid_addr[7:0]),
+            .o_reg_rdata(vin_rdata), .o_reg_ready(vin_ready),
+            .o_ok(vin_ok), .o_present(vin_present), .o_hpol(vin_hpol), .o_vpol(vin_vpol));
+    end else begin : g_no_vin
+        // no inputs: the VIDIN block reads 0 (INFO.N = 0) and answers at once
+        assign vin_rdata = 32'd0;
+        assign vin_ready = vin_sel;
+        assign {vin_ok, vin_present, vin_hpol, vin_vpol} = {4*VID_NP{1'b0}};
+        wire unused_ref = &{1'b0, i_clk_ref};
+    end
+    endgenerate
+    wire unused_vin = &{1'b0, vin_present};
 
     kvm_top #(.N(KVM_N), .CLK_HZ(CLK_SYS_HZ), .POWERUP_MS(KVM_POWERUP_MS)) u_kvm (
         .i_clk(i_clk_sys), .i_rst(rst_sys),
@@ -76,7 +116,7 @@ module kvmosd_top #(
         .i_pc_ms_clk(i_pc_ms_clk), .i_pc_ms_dat(i_pc_ms_dat),
         .o_pc_ms_clk_low(o_pc_ms_clk_low), .o_pc_ms_dat_low(o_pc_ms_dat_low));
 
-    video_top u_video (
+    video_top #(.VID_N(VID_N)) u_video (
         .i_clk_sys(i_clk_sys), .i_rst_sys(rst_vid_sys),
         .i_clk_pix(i_clk_pix), .i_rst_pix(rst_vid_pix),
         .i_reg_sel(vid_reg_sel), .i_reg_addr(vid_addr[7:0]),
@@ -86,6 +126,10 @@ module kvmosd_top #(
         .i_mem_wdata(vid_wdata), .i_mem_wstrb(vid_wstrb),
         .o_mem_ready(vid_mem_ready),
         .o_irq_vsync(irq_vsync),
+        .i_vin_clk(i_vin_clk), .i_vin_hs(i_vin_hs), .i_vin_vs(i_vin_vs), .i_vin_de(i_vin_de),
+        .i_vin_r(i_vin_r), .i_vin_g(i_vin_g), .i_vin_b(i_vin_b),
+        .i_vin_ok(vin_ok), .i_vin_hpol(vin_hpol), .i_vin_vpol(vin_vpol),
+        .o_clk_vid(o_vid_clk),
         .o_r(o_vid_r), .o_g(o_vid_g), .o_b(o_vid_b),
         .o_hs(o_vid_hs), .o_vs(o_vid_vs), .o_de(o_vid_de));
 endmodule

@@ -33,11 +33,7 @@
 //             transparent bg: background; shaded bg: (video >> 1 or 2) + (colour >> 1)
 //             per channel (shifts and a 4-bit add, no multiplier) -> outputs
 `default_nettype none
-module osd_overlay #(
-    parameter H_ACTIVE = 640,
-    parameter V_ACTIVE = 480,
-    parameter V_TOTAL  = 525
-) (
+module osd_overlay (
     // OSD memory write ports (clk_sys)
     input  wire         i_clk_sys,
     input  wire [3:0]   i_text_we,          // text RAM byte lanes (CPU or fill engine)
@@ -62,6 +58,12 @@ module osd_overlay #(
     input  wire [1:0]   i_scale_m1,         // scale - 1
     input  wire [1:0]   i_blink_rate,       // off phase = frame bit (3 + rate)
     input  wire [3:0]   i_next_frame,       // bits [6:3] of the next frame's FRAME number
+    // clk_pix: raster geometry (constants, or learned from the stream by vid_raster)
+    input  wire [11:0]  i_x_stop,           // H_ACTIVE - 2: T-1 pixel H_ACTIVE - 1 is the last active
+    input  wire [11:0]  i_x_rowrd,          // H_ACTIVE + 3: ROW_HIDE read slot (T2 at x = W + 5)
+    input  wire [11:0]  i_x_blkrd,          // H_ACTIVE + 5: BLINK_MASK read slot (T2 at x = W + 7)
+    input  wire [11:0]  i_y_last,           // V_ACTIVE - 1
+    input  wire [11:0]  i_y_vlast,          // V_TOTAL - 1
     // clk_pix: raster position and syncs at T0, background colour at T2
     input  wire [11:0]  i_x,
     input  wire [11:0]  i_y,
@@ -102,12 +104,6 @@ module osd_overlay #(
         .i_rclk(i_clk_pix), .i_raddr(pal_raddr), .o_rdata(pal_q));
 
     // ---- window counters (state of the pixel at T-1, one ahead of the raster) -------------
-    localparam [11:0] X_STOP  = H_ACTIVE - 2;   // T-1 pixel H_ACTIVE - 1 is the last active
-    localparam [11:0] X_ROWRD = H_ACTIVE + 3;   // ROW_HIDE read slot (T2 at x = W + 5)
-    localparam [11:0] X_BLKRD = H_ACTIVE + 5;   // BLINK_MASK read slot (T2 at x = W + 7)
-    localparam [11:0] Y_LAST  = V_ACTIVE - 1;
-    localparam [11:0] Y_VLAST = V_TOTAL - 1;
-
     reg       hact;         // T-1 pixel is inside the window's columns
     reg [1:0] hsub;         // sub-pixel 0..scale-1
     reg [2:0] hpix;         // glyph column 0..7
@@ -119,15 +115,15 @@ module osd_overlay #(
     reg       row_hide;     // ROW_HIDE bit of vrow (read in the previous line's blanking)
 
     wire h_start = i_win_on && (i_x == i_pos_x_m2);
-    wire h_stop  = (i_x == X_STOP);
+    wire h_stop  = (i_x == i_x_stop);
     wire v_start = i_win_on && (i_y == i_pos_y_m1);
-    wire v_stop  = (i_y == Y_LAST);
+    wire v_stop  = (i_y == i_y_last);
     always @(posedge i_clk_pix) begin
         if (i_rst_pix) begin
             hact <= 1'b0; hsub <= 2'd0; hpix <= 3'd0; hcol <= 6'd0;
         end else if (h_start) begin
             hact <= 1'b1; hsub <= 2'd0; hpix <= 3'd0; hcol <= 6'd0;
-        end else if (h_stop) begin
+        end else if (h_stop || !i_win_on) begin   // window switched off: stop at once
             hact <= 1'b0;
         end else if (hact) begin
             if (hsub == i_scale_m1) begin
@@ -149,7 +145,7 @@ module osd_overlay #(
         end else if (h_stop) begin             // state for the next line
             if (v_start) begin
                 vact <= 1'b1; vsub <= 2'd0; vgrow <= 4'd0; vrow <= 5'd0;
-            end else if (v_stop) begin
+            end else if (v_stop || !i_win_on) begin
                 vact <= 1'b0;
             end else if (vact) begin
                 if (vsub == i_scale_m1) begin
@@ -185,8 +181,8 @@ module osd_overlay #(
     reg [15:0] blink_mask;
     reg        blink_off;       // this frame is an off frame for blinking cells
     always @(posedge i_clk_pix) begin
-        rdr1 <= (i_x == X_ROWRD);
-        rdb1 <= (i_x == X_BLKRD) && (i_y == Y_VLAST);
+        rdr1 <= (i_x == i_x_rowrd);
+        rdb1 <= (i_x == i_x_blkrd) && (i_y == i_y_vlast);
         rdr2 <= rdr1; rdb2 <= rdb1;
         rdr3 <= rdr2; rdb3 <= rdb2;
         if (rdr3)

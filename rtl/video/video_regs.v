@@ -7,6 +7,7 @@
 //     the running fill reads those registers, and a second start queues behind the first.
 // Read/write registers read back the implemented bits written (others read 0); byte
 // strobes are honoured. STATUS, FRAME, TIMING_H and TIMING_V are read-only.
+// SOURCE is a plain clk_sys register for the video matrix; MATRIX reads i_matrix.
 // FILL_RECT and FILL_CELL are write-only (reads 0: saves the readback multiplexer).
 // PALETTE, ROW_HIDE and BLINK_MASK are write-only (reads 0): they live in the palette block
 // RAM in the overlay (osd_pal_ram, words 0-15, 16-17, 18); this block forwards the store
@@ -37,6 +38,7 @@ module video_regs #(
     input  wire [31:0]  i_frame,
     input  wire         i_running,
     input  wire         i_fill_busy,
+    input  wire [31:0]  i_matrix,       // MATRIX register value (clk_sys)
     // register values (clk_sys; crossed by cfg_snapshot)
     output reg  [1:0]   o_pat_mode,     // PATTERN[1:0]
     output reg  [11:0]  o_pat_colour,   // PATTERN[15:4]
@@ -47,6 +49,7 @@ module video_regs #(
     output reg  [11:0]  o_pos_y,
     output reg  [7:0]   o_cols,
     output reg  [7:0]   o_rows,
+    output reg  [3:0]   o_source,       // SOURCE[3:0] (clk_sys, straight to the matrix)
     // fill engine (clk_sys)
     output reg  [5:0]   o_fill_x,
     output reg  [4:0]   o_fill_y,
@@ -76,6 +79,8 @@ module video_regs #(
     localparam [7:0] A_FILL_RECT = KVM_VIDEO_FILL_RECT_OFF[7:0];
     localparam [7:0] A_FILL_CELL = KVM_VIDEO_FILL_CELL_OFF[7:0];
     localparam [7:0] A_FILL_CTRL = KVM_VIDEO_FILL_CTRL_OFF[7:0];
+    localparam [7:0] A_SOURCE    = KVM_VIDEO_SOURCE_OFF[7:0];
+    localparam [7:0] A_MATRIX    = KVM_VIDEO_MATRIX_OFF[7:0];
     localparam [7:0] A_PALETTE   = KVM_VIDEO_PALETTE_OFF[7:0];     // 0x40..0x7C: words 0-15
     localparam [7:0] A_ROW_HIDE  = KVM_VIDEO_ROW_HIDE_OFF[7:0];    // 0x80, 0x84: words 16-17
     localparam [7:0] A_BLINK     = KVM_VIDEO_BLINK_MASK_OFF[7:0];  // 0x88: word 18
@@ -106,6 +111,8 @@ module video_regs #(
         A_TIMING_V:  o_rdata = {4'd0, VT, 4'd0, VA};
         A_POPUP:     o_rdata = {20'd0, popup};
         A_FILL_CTRL: o_rdata = {31'd0, i_fill_busy};
+        A_SOURCE:    o_rdata = {28'd0, o_source};
+        A_MATRIX:    o_rdata = i_matrix;
         default:     o_rdata = 32'd0;
         endcase
     end
@@ -128,6 +135,7 @@ module video_regs #(
             o_pos_y      <= 12'd0;
             o_cols       <= 8'd0;
             o_rows       <= 8'd0;
+            o_source     <= 4'd0;
             popup        <= 12'd0;
             o_fill_x     <= 6'd0;
             o_fill_y     <= 5'd0;
@@ -160,6 +168,8 @@ module video_regs #(
                 if (wb[0]) o_cols <= d0;
                 if (wb[1]) o_rows <= d1;
             end
+            A_SOURCE:
+                if (wb[0]) o_source <= d0[3:0];
             A_POPUP: begin
                 if (wb[0]) popup[7:0]  <= d0;
                 if (wb[1]) popup[11:8] <= d1[3:0];
