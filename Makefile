@@ -73,6 +73,7 @@ deps:
 -include tests/kvm/kvm.mk
 -include tests/simkvm/simkvm.mk
 -include tests/kvmsim/kvmsim.mk
+-include tests/simvid/simvid.mk
 -include tests/sync/sync.mk
 -include tests/matrix/matrix.mk
 -include boards/boards.mk

@@ -10,14 +10,15 @@ SIM_RTL    ?= $(sort $(LIB_RTL) $(CPU_RTL) $(VIDEO_RTL) $(SOC_RTL) $(TOP_RTL))
 SIM_SRCS   := sim/kvmosd_sim.cpp sim/vidcap.cpp sim/uart_bridge.cpp sim/flash_file.cpp \
               sim/models/spi_flash_model.cpp sim/models/uart_model.cpp \
               sim/models/ps2_link.cpp sim/models/ps2_script.cpp sim/models/ps2_console.cpp \
-              sim/models/ps2_pc_host.cpp sim/models/ps2_kvm.cpp
-SIM_CSRCS  := common/crc32.c common/fwimage.c common/ps2_keys.c
+              sim/models/ps2_pc_host.cpp sim/models/ps2_kvm.cpp \
+              sim/models/video_source.cpp sim/models/video_checker.cpp
+SIM_CSRCS  := common/crc32.c common/fwimage.c common/ps2_keys.c common/proto.c common/cobs.c
 SIM_OBJS   := $(patsubst %.cpp,$(SIM_OBJ)/%.o,$(notdir $(SIM_SRCS))) \
               $(patsubst %.c,$(SIM_OBJ)/%.o,$(notdir $(SIM_CSRCS)))
 SIM_VROOT  := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
 SIM_CXX    ?= g++
 # Our own sources: full warnings as errors. Verilator's headers are system headers here.
-SIM_CXXFLAGS := -std=c++17 -O2 -g -Wall -Wextra -Werror -Isim -Icommon \
+SIM_CXXFLAGS := -std=c++17 -O2 -g -Wall -Wextra -Werror -Isim -Icommon -Itests/sync \
               -I$(B)/gen -isystem $(SIM_VOBJ) -isystem $(SIM_VROOT)/include \
               -isystem $(SIM_VROOT)/include/vltstd -DVM_TRACE=1 -DVM_TRACE_VCD=1 \
               -DVM_COVERAGE=0 -DVM_SC=0 $(shell pkg-config --cflags libpng 2>/dev/null)
@@ -44,7 +45,7 @@ $(SIM_OBJ)/%.o: sim/%.cpp $(SIM_VOBJ)/Vkvmosd_top__ALL.a $(wildcard sim/*.h sim/
 	@mkdir -p $(SIM_OBJ)
 	$(SIM_CXX) $(SIM_CXXFLAGS) -c -o $@ $<
 
-$(SIM_OBJ)/%.o: sim/models/%.cpp $(wildcard sim/models/*.h) sim/sim.mk
+$(SIM_OBJ)/%.o: sim/models/%.cpp $(wildcard sim/models/*.h) tests/sync/sync_gen.h sim/sim.mk
 	@mkdir -p $(SIM_OBJ)
 	$(SIM_CXX) $(SIM_CXXFLAGS) -c -o $@ $<
 

@@ -57,6 +57,8 @@ void vidcap::hs_edge(bool level)
 		return;
 	}
 	pol = sync_run(hs_run, &hs_since, &hs_edges, pix_count, level);
+	if (force_hs >= 0)
+		pol = force_hs;
 	hs_level = level;
 	if (pol < 0)
 		return;
@@ -94,6 +96,8 @@ void vidcap::vs_edge(uint64_t t_ps, bool level)
 		return;
 	}
 	pol = sync_run(vs_run, &vs_since, &vs_edges, pix_count, level);
+	if (force_vs >= 0)
+		pol = force_vs;
 	vs_level = level;
 	if (pol < 0)
 		return;
@@ -115,6 +119,22 @@ void vidcap::vs_edge(uint64_t t_ps, bool level)
 	} else if (in_frame) {
 		tm.vs_lines = lines_in_frame;
 	}
+}
+
+void vidcap::restart(int hs_pol, int vs_pol)
+{
+	in_frame = false;
+	frame_buf.clear();
+	bad_reason.clear();
+	cur_row = col = frame_w = frame_line_total = lines_in_frame = 0;
+	hs_run[0] = hs_run[1] = vs_run[0] = vs_run[1] = 0;
+	hs_edges = vs_edges = 0;
+	have_hs_lead = false;
+	force_hs = hs_pol;
+	force_vs = vs_pol;
+	tm.hs_active_high = hs_pol;
+	tm.vs_active_high = vs_pol;
+	geom_known = false;
 }
 
 void vidcap::de_rise()
@@ -167,13 +187,14 @@ void vidcap::finish_frame(uint64_t t_ps)
 			"(DE never high)\n", frame_start_ps / 1e9);
 		return;
 	}
-	if (frame_count > 0 && (w != tm.active_w || h != tm.active_h ||
+	if (geom_known && (w != tm.active_w || h != tm.active_h ||
 				lines_in_frame != tm.frame_lines))
 		bad("geometry changed from %ux%u in %u lines to %ux%u in %u lines",
 		    tm.active_w, tm.active_h, tm.frame_lines, w, h, lines_in_frame);
 	tm.active_w = w;
 	tm.active_h = h;
 	tm.frame_lines = lines_in_frame;
+	geom_known = true;
 
 	rgb.resize((size_t)w * h * 3);
 	for (size_t i = 0; i < (size_t)w * h; i++) {

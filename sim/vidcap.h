@@ -54,6 +54,14 @@ public:
 		de_level = de;
 	}
 
+	/*
+	 * Forget the frame in progress and the learnt polarities, e.g. when the output changes
+	 * source: the next frame starts at the next VS leading edge. hs_pol / vs_pol: the new
+	 * source's polarities (1 active high, 0 active low), or -1 to learn them again. The
+	 * next frame is not compared with the geometry of the frames before.
+	 */
+	void restart(int hs_pol, int vs_pol);
+
 	unsigned int frames() const { return frame_count; }
 	unsigned int malformed() const { return malformed_count; }
 	const vid_timing &timing() const { return tm; }
@@ -108,6 +116,8 @@ private:
 	unsigned int malformed_count = 0;
 	std::vector<uint32_t> frame_crcs;
 	bool png_failed = false;
+	int force_hs = -1, force_vs = -1;	/* polarities given by restart() */
+	bool geom_known = false;		/* a frame was captured since the last restart */
 };
 
 #endif /* KVMOSD_SIM_VIDCAP_H */

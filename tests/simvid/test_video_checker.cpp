@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: MIT
+/*
+ * test_video_checker.cpp - the simulator's video sources and output checker without
+ * Verilator (test-sim-video-checker): every named mode's source gives the right DE runs,
+ * line and field structure and port tag; the checker follows clean streams and switches
+ * (blank gaps, polarity change, a cut frame, TV interlaced and custom XOR csync) with 0
+ * malformed lines, and flags a short line, a missing DE run, a frame with a line too few,
+ * one with a line too many and sync noise.
+ */
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "models/video_checker.h"
+#include "models/video_source.h"
+
+using namespace vid;
+
+static int failures;
+
+#define CHECK(cond, ...)                                                                   \
+	do {                                                                               \
+		if (!(cond)) {                                                             \
+			failures++;                                                        \
+			printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);             \
+			printf(__VA_ARGS__);                                               \
+			printf("\n");                                                      \
+		}                                                                          \
+	} while (0)
+
+static Mode mode(const char *spec)
+{
+	Mode m;
+	std::string err;
+
+	if (!parse_mode(spec, &m, &err)) {
+		printf("FAIL parse %s: %s\n", spec, err.c_str());
+		exit(1);
+	}
+	return m;
+}
+
+/* feeds a checker at one clock frequency; time keeps going across calls */
+struct Feed {
+	Checker *ck;
+	double t = 0;
+
+	void clk(double hz, uint8_t bits, unsigned int r = 0)
+	{
+		t += 1e12 / hz;
+		ck->sample((uint64_t)std::llround(t), r, bits & PIN_HS, bits & PIN_VS, bits & PIN_DE);
+	}
+	void idle(const Mode &m, uint8_t idle, uint64_t n)
+	{
+		while (n--)
+			clk((double)m.clk_hz, idle);
+	}
+	void gap(double us) { t += us * 1e6; }
+	/* n pixels of the program from cursor c; mutate(i, bits) may change or drop (-1) one */
+	template <class F> void run(const Mode &m, Cursor *c, uint64_t n, F mutate)
+	{
+		for (uint64_t i = 0; i < n; i++) {
+			int b = mutate(c->pos, c->lv);
+
+			if (b >= 0)
+				clk((double)m.clk_hz, (uint8_t)b);
+			c->next();
+		}
+	}
+	void run(const Mode &m, Cursor *c, uint64_t n)
+	{
+		run(m, c, n, [](uint32_t, uint8_t lv) { return (int)lv; });
+	}
+};
+
+static void test_sources()
+{
+	const char *names[] = { "640x480@60", "800x600@60", "1024x768@60", "1280x720@60",
+				"1920x1080@60", "1280x1024@60", "720x576@50", "ntsc", "pal",
+				"240p", "288p",
+				"custom:27000000:720,16,62,60:240,4,3,15:-,-:csync=xor:interlace",
+				"custom:40000000:800,40,128,88:600,1,4,23:+,+:csync=and" };
+
+	for (const char *n : names) {
+		Mode m = mode(n);
+		Source s;
+		int port = 2;
+
+		s.setup(port, m);
+		CHECK(!s.plugged() && !s.pins().de, "%s: starts unplugged", n);
+		s.plug(true);
+		/* to the start of a frame */
+		uint64_t f0 = s.frames();
+		while (s.frames() == f0)
+			s.next();
+		int de_runs = 0, bad_w = 0, bad_tag = 0, hs_leads = 0, w = 0;
+		bool de = s.pins().de, hs = s.pins().hs;
+		bool hs_active = m.hpol;
+		uint64_t pixels = 0;
+
+		f0 = s.frames();
+		while (s.frames() == f0) {
+			const Pins &p = s.next();
+
+			pixels++;
+			if (p.de) {
+				if (!de && p.r != port + 1)
+					bad_tag++;
+				w++;
+			} else if (de) {
+				de_runs++;
+				bad_w += w != m.ha;
+				w = 0;
+			}
+			if (p.hs != hs && p.hs == hs_active)
+				hs_leads++;
+			de = p.de;
+			hs = p.hs;
+		}
+		int fields = m.interlace ? 2 : 1;
+
+		CHECK(pixels == (uint64_t)m.htotal() * m.frame_lines(), "%s: frame %llu pixels",
+		      n, (unsigned long long)pixels);
+		CHECK(de_runs == fields * m.va, "%s: %d DE runs, want %d", n, de_runs,
+		      fields * m.va);
+		CHECK(bad_w == 0 && bad_tag == 0, "%s: %d DE runs of a wrong width, %d untagged", n,
+		      bad_w, bad_tag);
+		if (m.csync == CSYNC_NONE)
+			CHECK(hs_leads == m.frame_lines(), "%s: %d HS pulses, want %d", n, hs_leads,
+			      m.frame_lines());
+		else
+			CHECK(hs_leads > m.frame_lines() - 12 * fields, "%s: %d csync pulses", n,
+			      hs_leads);
+		CHECK(m.csync == CSYNC_NONE || s.pins().vs == !m.vpol, "%s: VS idle in csync", n);
+		s.plug(false);
+		CHECK(!s.pins().de && s.pins().hs == !m.hpol && s.pins().vs == !m.vpol,
+		      "%s: unplugged pins idle", n);
+	}
+	/* rates of the named modes (hardware.md §1.4) */
+	CHECK(std::fabs(mode("640x480@60").hfreq_hz() - 31469) < 1, "640x480 line rate");
+	CHECK(std::fabs(mode("ntsc").vfreq_hz() - 59.94) < 0.01, "ntsc field rate %.3f",
+	      mode("ntsc").vfreq_hz());
+	CHECK(std::fabs(mode("pal").vfreq_hz() - 50) < 0.01, "pal field rate");
+	CHECK(mode("pal").frame_lines() == 625 && mode("ntsc").frame_lines() == 525, "TV lines");
+	Mode bad;
+	std::string err;
+	CHECK(!parse_mode("custom:25e6:640,16,96:480,10,2,33:-,-", &bad, &err), "short hact list");
+	CHECK(!parse_mode("custom:25e6:640,16,96,48:480,10,2,33:-,x", &bad, &err), "polarity");
+	CHECK(!parse_mode("custom:25e6:640,16,96,48:480,10,2,33:-,-:csync=or", &bad, &err),
+	      "suffix");
+	CHECK(!parse_mode("1024x768@70", &bad, &err), "unknown name");
+	CHECK(parse_mode("custom:25175000:640,16,96,48:480,10,2,33:-,-", &bad, &err) &&
+	      bad.htotal() == 800 && bad.vtotal() == 525 && !bad.hpol, "custom 640x480");
+}
+
+/* a checker with the internal raster and three ports; locked on the internal raster */
+struct Bench {
+	Checker ck;
+	Feed f{ &ck };
+	Mode in = internal_mode(), p0 = mode("800x600@60"), p1 = mode("ntsc"),
+	     p2 = mode("custom:27000000:720,16,62,60:240,4,3,15:-,-:csync=xor:interlace");
+	Program pin{ in }, pp0{ p0 }, pp1{ p1 }, pp2{ p2 };
+	Cursor c;
+
+	Bench()
+	{
+		ck.add_source(Checker::INTERNAL, in);
+		ck.add_source(0, p0);
+		ck.add_source(1, p1);
+		ck.add_source(2, p2);
+		c.start(&pin, 123457);
+		f.run(in, &c, 3ull * pin.period);
+	}
+	/* frame start of a port after blank (with its clock) */
+	void switch_to(const Mode &m, const Program &p, uint8_t old_idle, const Mode &old)
+	{
+		f.idle(old, old_idle, 5000);
+		f.gap(3);
+		f.idle(m, p.idle, 30000);
+		c.start(&p, 0);
+		f.run(m, &c, 3ull * p.period);
+	}
+};
+
+static void test_checker_clean()
+{
+	Bench b;
+
+	CHECK(b.ck.source() == Checker::INTERNAL && b.ck.frames() >= 2 &&
+	      b.ck.malformed_lines() == 0, "internal: source %d frames %llu malformed %llu",
+	      b.ck.source(), (unsigned long long)b.ck.frames(),
+	      (unsigned long long)b.ck.malformed_lines());
+	/* internal ends at its frame start, blank, 800x600 +/+ (polarity change in the blank) */
+	while (b.c.pos != 0)
+		b.f.run(b.in, &b.c, 1);
+	b.switch_to(b.p0, b.pp0, b.pin.idle, b.in);
+	CHECK(b.ck.source() == 0 && b.ck.source_changes() == 1 && b.ck.blank_lines() > 30 &&
+	      b.ck.cut_frames() == 0 && b.ck.malformed_lines() == 0,
+	      "to port 0: source %d changes %llu blank %llu cut %llu malformed %llu",
+	      b.ck.source(), (unsigned long long)b.ck.source_changes(),
+	      (unsigned long long)b.ck.blank_lines(), (unsigned long long)b.ck.cut_frames(),
+	      (unsigned long long)b.ck.malformed_lines());
+	/* cut in the middle of a frame, blank, the same source again from a frame start */
+	b.f.run(b.p0, &b.c, b.pp0.period / 2);
+	b.switch_to(b.p0, b.pp0, b.pp0.idle, b.p0);
+	CHECK(b.ck.cut_frames() == 1 && b.ck.malformed_lines() == 0 && b.ck.source_changes() == 1,
+	      "cut: %llu cuts, %llu malformed", (unsigned long long)b.ck.cut_frames(),
+	      (unsigned long long)b.ck.malformed_lines());
+	/* NTSC (TV csync, interlaced) and custom XOR csync interlaced */
+	b.switch_to(b.p1, b.pp1, b.pp0.idle, b.p0);
+	CHECK(b.ck.source() == 1 && b.ck.malformed_lines() == 0, "ntsc: source %d malformed %llu",
+	      b.ck.source(), (unsigned long long)b.ck.malformed_lines());
+	b.switch_to(b.p2, b.pp2, b.pp1.idle, b.p1);
+	CHECK(b.ck.source() == 2 && b.ck.malformed_lines() == 0 && b.ck.source_changes() == 3,
+	      "xor interlace: source %d malformed %llu changes %llu", b.ck.source(),
+	      (unsigned long long)b.ck.malformed_lines(),
+	      (unsigned long long)b.ck.source_changes());
+	uint64_t frames = b.ck.frames();
+	b.f.run(b.p2, &b.c, 4ull * b.pp2.period);
+	CHECK(b.ck.frames() == frames + 4, "frames counted: %llu -> %llu",
+	      (unsigned long long)frames, (unsigned long long)b.ck.frames());
+	for (const std::string &s : b.ck.log())
+		printf("  log: %s\n", s.c_str());
+}
+
+/* locked on port 0 (800x600), then one fault, then clean frames; returns malformed lines */
+template <class F> static uint64_t fault(const char *what, F mutate)
+{
+	Bench b;
+
+	b.switch_to(b.p0, b.pp0, b.pin.idle, b.in);
+	uint64_t before = b.ck.malformed_lines();
+	b.f.run(b.p0, &b.c, b.pp0.period, mutate);
+	b.f.run(b.p0, &b.c, 3ull * b.pp0.period);
+	uint64_t n = b.ck.malformed_lines() - before;
+
+	printf("  %s: %llu malformed lines, then %s (source %d)%s%s\n", what,
+	       (unsigned long long)n, b.ck.locked() ? "locked again" : "not locked",
+	       b.ck.source(), b.ck.log().empty() ? "" : ": ",
+	       b.ck.log().empty() ? "" : b.ck.log()[0].c_str());
+	CHECK(before == 0, "%s: clean before", what);
+	CHECK(b.ck.locked() && b.ck.source() == 0, "%s: locks again", what);
+	return n;
+}
+
+static void test_checker_faults()
+{
+	Mode m = mode("800x600@60");
+	Program p(m);
+	const uint32_t H = p.htotal;
+	const uint32_t active_line = (uint32_t)(m.vsw + m.vbp + 100) * H;	/* line start */
+	const uint32_t fp_line = (uint32_t)(m.vsw + m.vbp + m.va) * H;		/* front porch */
+	uint32_t de0 = active_line + m.hsw + m.hbp;
+
+	uint64_t n = fault("short line", [&](uint32_t pos, uint8_t lv) {
+		return pos >= de0 + 100 && pos < de0 + 107 ? -1 : (int)lv;
+	});
+	CHECK(n >= 1, "short line not flagged");
+	n = fault("missing DE", [&](uint32_t pos, uint8_t lv) {
+		return pos >= de0 && pos < de0 + m.ha ? (int)(lv & ~PIN_DE) : (int)lv;
+	});
+	CHECK(n >= 1, "missing DE not flagged");
+	n = fault("a line too few", [&](uint32_t pos, uint8_t lv) {
+		return pos >= fp_line && pos < fp_line + H ? -1 : (int)lv;
+	});
+	CHECK(n >= 1, "frame with a line too few not flagged");
+	/* a line too many: the last front porch line twice (its samples fed again) */
+	{
+		Bench b;
+
+		b.switch_to(b.p0, b.pp0, b.pin.idle, b.in);
+		while (b.c.pos != p.period - H)
+			b.f.run(b.p0, &b.c, 1);
+		Cursor again = b.c;
+		b.f.run(b.p0, &again, H);
+		b.f.run(b.p0, &b.c, 3ull * p.period);
+		CHECK(b.ck.malformed_lines() >= 1, "frame with a line too many not flagged");
+	}
+	n = fault("DE one pixel late", [&](uint32_t pos, uint8_t lv) {
+		return pos == de0 ? (int)(lv & ~PIN_DE) : (int)lv;
+	});
+	CHECK(n >= 1, "DE late not flagged");
+	uint32_t rng = 7;
+	n = fault("sync noise", [&](uint32_t pos, uint8_t lv) {
+		rng = rng * 1664525u + 1013904223u;
+		return pos < p.period / 3 && (rng >> 24) < 8 ? (int)(lv ^ PIN_HS) : (int)lv;
+	});
+	CHECK(n >= 1, "sync noise not flagged");
+}
+
+int main()
+{
+	test_sources();
+	test_checker_clean();
+	test_checker_faults();
+	if (failures) {
+		printf("test_video_checker: %d FAILED\n", failures);
+		return 1;
+	}
+	printf("test_video_checker: all passed\n");
+	return 0;
+}
