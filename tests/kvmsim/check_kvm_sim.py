@@ -28,7 +28,9 @@ def run_sim(sim, img, out, args):
     flash = os.path.join(out, "flash.bin")
     if os.path.exists(flash):
         os.remove(flash)
-    cmd = [sim, "--flash", flash, "--firmware", img, "--quiet",
+    # --no-clk-ref: no video sources in these runs, so the meters' 48 MHz reference clock
+    # is not simulated (about 30 % faster; the firmware then sees no meter snapshots)
+    cmd = [sim, "--flash", flash, "--firmware", img, "--quiet", "--no-clk-ref",
            "--uart-log", os.path.join(out, "uart.log"),
            "--status-json", os.path.join(out, "status.json")] + args
     print("run:", " ".join(cmd))
