@@ -72,21 +72,25 @@ $(SIM_PROG_IMG): $(SIM_TB)/flashprog.elf $(MKFWIMG)
 
 # ---- demo ----
 DEMO_B      := $(B)/demo
-# Boot (measured, docs/simulator.md): the boot ROM copies and checks the image, the firmware
-# loads the font and draws the OSD; "osd: ready" comes at ~161 ms of simulated time. Capture
-# starts at the second VS pulse (32 ms), so frame 8 is the first with the finished OSD;
-# 12 frames (~233 ms) leave a margin.
-DEMO_FRAMES ?= 12
-
+# Three live sources on ports 1-3 (port 4 empty), the firmware boots (~170 ms of simulated
+# time), names every port's mode and initialises the console keyboard/mouse. At 300 ms the
+# console keyboard types the hotkey (Scroll Lock twice): the status page opens over port 1's
+# picture (frame 25). Then "4" selects the empty port: the banner and the NO SIGNAL screen
+# over the internal picture (last frame). About 2 minutes of wall time on 2 cores.
+DEMO_ARGS   ?= --port 0=640x480@60 --port 1=1024x768@60 --port 2=800x600@60 \
+	--keys "hold:20 gap:40 scrolllock scrolllock wait:150 4" --keys-at 300 --ms 700
+DEMO_STATUS_FRAME ?= 25
 demo: deps $(SIM) $(FW_IMG) $(BOOTROM_HEX)
 	@rm -rf $(DEMO_B) && mkdir -p $(DEMO_B)
 	$(SIM) --flash $(DEMO_B)/flash.bin --firmware $(FW_IMG) --png-dir $(DEMO_B) \
-		--frames $(DEMO_FRAMES) --max-ms 1000 --quiet --uart-log $(DEMO_B)/uart.log \
-		--status-json $(DEMO_B)/status.json
+		--quiet --uart-log $(DEMO_B)/uart.log --status-json $(DEMO_B)/status.json $(DEMO_ARGS)
 	@echo "UART log ($(DEMO_B)/uart.log):"
 	@tr -d '\r' <$(DEMO_B)/uart.log | sed 's/^/  | /'
-	@echo "frames: $(DEMO_B)/frame-0000.png .. frame-$$(printf %04d $$(($(DEMO_FRAMES) - 1))).png"
-	@echo "the OSD over the test pattern: $(DEMO_B)/frame-$$(printf %04d $$(($(DEMO_FRAMES) - 1))).png"
+	@cp $(DEMO_B)/frame-$$(printf %04d $(DEMO_STATUS_FRAME)).png $(DEMO_B)/status-page.png
+	@cp $$(ls $(DEMO_B)/frame-*.png | tail -n 1) $(DEMO_B)/no-signal.png
+	@echo "frames: $(DEMO_B)/frame-*.png"
+	@echo "the port status page over port 1's picture: $(DEMO_B)/status-page.png"
+	@echo "port 4 selected, no signal:                  $(DEMO_B)/no-signal.png"
 
 # ---- tests ----
 TESTS += sim-boot sim-frame sim-flash-persist sim-cli-info
