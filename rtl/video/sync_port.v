@@ -29,7 +29,7 @@ module sync_port #(
     output wire          o_stable,
     output wire [7:0]    o_loss_count
 );
-    wire line, real_edge, vstart, activity, locked, csync, hpol, vpol, field;
+    wire line, real_edge, vstart, activity, ce1k, locked, csync, hpol, vpol, field;
     wire [PW-1:0] period, hsw;
     wire [PW+3:0] span16;
     wire          span_ok;
@@ -37,11 +37,11 @@ module sync_port #(
         .i_clk(i_clk), .i_rst(i_rst), .i_hs(i_hs), .i_vs(i_vs),
         .o_hs(o_hs), .o_vs(o_vs), .o_field(field), .o_csync_mode(csync),
         .o_hpol(hpol), .o_vpol(vpol), .o_locked(locked),
-        .o_line(line), .o_real(real_edge), .o_vstart(vstart), .o_activity(activity),
+        .o_line(line), .o_real(real_edge), .o_vstart(vstart), .o_activity(activity), .o_ce1k(ce1k),
         .o_period(period), .o_hsw(hsw),
         .o_span16(span16), .o_span_ok(span_ok));
     sync_meter #(.REF_HZ(REF_HZ), .PW(PW), .LW(LW)) u_meter (
-        .i_clk(i_clk), .i_rst(i_rst), .i_locked(locked), .i_line(line), .i_span16(span16), .i_span_ok(span_ok),
+        .i_clk(i_clk), .i_rst(i_rst), .i_ce(ce1k), .i_locked(locked), .i_line(line), .i_span16(span16),
         .i_vstart(vstart), .i_field(field), .i_activity(activity), .i_hsw(hsw),
         .i_hpol(hpol), .i_vpol(vpol), .i_csync(csync),
         .o_line_x16(o_line_x16), .o_line_ticks(o_line_ticks), .o_hs_ticks(o_hs_ticks),
@@ -50,6 +50,6 @@ module sync_port #(
         .o_csync(o_csync), .o_locked(o_locked), .o_present(o_present), .o_stable(o_stable),
         .o_loss_count(o_loss_count));
     assign o_line = line;
-    wire unused_ok = &{1'b0, period, real_edge};
+    wire unused_ok = &{1'b0, period, real_edge, span_ok};
 endmodule
 `default_nettype wire

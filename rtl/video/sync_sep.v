@@ -37,30 +37,37 @@ module sync_sep #(
     output wire          o_real,      // strobe: real hsync edge
     output reg           o_vstart,    // strobe: vertical start (o_field valid with it)
     output wire          o_activity,  // strobe: any filtered edge on HS or VS
+    output wire          o_ce1k,      // one tick in 1024 (slow timers: VS runs, VS idle, meter)
     output wire [PW-1:0] o_period,
     output wire [PW+3:0] o_span16,    // 16 real line periods (ticks)
     output wire          o_span_ok,
     output wire [PW-1:0] o_hsw
 );
-    localparam VRW = 15;
-    localparam [VRW-1:0] VS_TO = VS_TIMEOUT[VRW-1:0];
+    // VS run lengths and the VS idle timer count 1024-tick units (21 us at 48 MHz):
+    // 11 bits reach 43 ms, as 15 bits of 64-tick units did
+    localparam VRW = 11;
+    localparam VTO = (VS_TIMEOUT + 15) / 16;          // VS_TIMEOUT is in 64-tick units
+    localparam [VRW-1:0] VS_TO = VTO[VRW-1:0];
 
     wire hs_s, vs_s;
     cdc_sync2 #(.W(1), .RESET_VALUE(1'b1)) u_cdc_hs (.i_clk(i_clk), .i_rst(i_rst), .i_d(i_hs), .o_q(hs_s));
     cdc_sync2 #(.W(1), .RESET_VALUE(1'b1)) u_cdc_vs (.i_clk(i_clk), .i_rst(i_rst), .i_d(i_vs), .o_q(vs_s));
 
-    reg [5:0] pre;                 // 64-tick prescaler for VS run lengths and timeout
-    always @(posedge i_clk) pre <= i_rst ? 6'd0 : pre + 1'b1;
-    wire ce64 = (pre == 6'd63);
+    reg [9:0] pre;                 // 1024-tick prescaler for VS run lengths and timeout
+    always @(posedge i_clk) pre <= i_rst ? 10'd0 : pre + 1'b1;
+    wire ce1k = &pre;
+    assign o_ce1k = ce1k;
 
     wire hs_act, hs_lead, hs_trail, hs_edge;
+    wire [PW-1:0]  hs_run;
+    wire [VRW-1:0] vs_run;
     wire vs_act, vs_lead, vs_trail, vs_edge;
     sync_input #(.RUNW(PW), .VW(4), .GLITCH(GLITCH)) u_in_hs (
         .i_clk(i_clk), .i_rst(i_rst), .i_ce(1'b1), .i_d(hs_s),
-        .o_act(hs_act), .o_lead(hs_lead), .o_trail(hs_trail), .o_edge(hs_edge), .o_pol(o_hpol));
+        .o_act(hs_act), .o_lead(hs_lead), .o_trail(hs_trail), .o_edge(hs_edge), .o_pol(o_hpol), .o_run(hs_run));
     sync_input #(.RUNW(VRW), .VW(2), .GLITCH(GLITCH)) u_in_vs (
-        .i_clk(i_clk), .i_rst(i_rst), .i_ce(ce64), .i_d(vs_s),
-        .o_act(vs_act), .o_lead(vs_lead), .o_trail(vs_trail), .o_edge(vs_edge), .o_pol(vs_pol));
+        .i_clk(i_clk), .i_rst(i_rst), .i_ce(ce1k), .i_d(vs_s),
+        .o_act(vs_act), .o_lead(vs_lead), .o_trail(vs_trail), .o_edge(vs_edge), .o_pol(vs_pol), .o_run(vs_run));
     wire vs_pol;
 
     // separate-sync detection: VS edges seen recently
@@ -68,28 +75,26 @@ module sync_sep #(
     always @(posedge i_clk)
         if (i_rst) vs_idle <= VS_TO;
         else if (vs_edge) vs_idle <= {VRW{1'b0}};
-        else if (ce64 && vs_idle != VS_TO) vs_idle <= vs_idle + 1'b1;
+        else if (ce1k && vs_idle != VS_TO) vs_idle <= vs_idle + 1'b1;
     wire sep_mode = vs_idle != VS_TO;
     assign o_csync_mode = ~sep_mode;
     assign o_vpol = sep_mode ? vs_pol : o_hpol;
     assign o_activity = hs_edge | vs_edge;
 
     wire          long_run;
-    wire [PW-1:0] pos, lead_pos;
+    wire [PW-1:0] pos;
+    wire          mid, lead_mid;
     sync_line #(.PW(PW), .LINE_MIN(LINE_MIN), .LINE_MAX(LINE_MAX)) u_line (
-        .i_clk(i_clk), .i_rst(i_rst), .i_act(hs_act), .i_lead(hs_lead), .i_trail(hs_trail),
+        .i_clk(i_clk), .i_rst(i_rst), .i_act(hs_act), .i_lead(hs_lead), .i_trail(hs_trail), .i_run(hs_run),
         .o_locked(o_locked), .o_line(o_line), .o_real(o_real), .o_period(o_period),
         .o_span16(o_span16), .o_span_ok(o_span_ok),
-        .o_pos(pos), .o_hsw(o_hsw), .o_long(long_run), .o_lead_pos(lead_pos));
+        .o_pos(pos), .o_hsw(o_hsw), .o_long(long_run), .o_mid(mid), .o_lead_mid(lead_mid));
 
     // vertical start and field
     reg [4:0] since_v;             // regenerated lines since the last vertical start (sat)
     reg [1:0] vs_left;             // csync mode: regenerated vsync lines still to go
     wire      armed = since_v[4];  // >= 16 lines
-    wire [PW-1:0] q1 = o_period >> 2;
-    wire [PW-1:0] q3 = o_period - q1;
-    wire [PW-1:0] vpos = sep_mode ? pos : lead_pos;
-    wire      vfield = !(vpos < q1 || vpos > q3);
+    wire      vfield = sep_mode ? mid : lead_mid;   // began in the middle half of a line
     wire      vstart = o_locked && armed && (sep_mode ? vs_lead : long_run);
     always @(posedge i_clk) begin
         if (i_rst) begin
@@ -116,14 +121,26 @@ module sync_sep #(
         end
     end
 
-    // regenerated hsync: estimated width (at least 1 tick) from every line start
-    reg [PW-1:0] hs_left;
+    // regenerated hsync: estimated width (at least 1 tick) from every line start. No width
+    // counter: the pulse ends when the line position passes the width. A predicted line
+    // starts with pos one higher (it began 1 tick late), so its end test is taken one
+    // tick later (registered) to give the same width.
+    reg hs_on, hs_real, hs_past_d;
+    wire hs_past = pos > o_hsw;
     always @(posedge i_clk)
-        if (i_rst) hs_left <= {PW{1'b0}};
-        else if (o_line) hs_left <= (o_hsw == {PW{1'b0}}) ? {{(PW-1){1'b0}}, 1'b1} : o_hsw;
-        else if (hs_left != {PW{1'b0}}) hs_left <= hs_left - 1'b1;
-    assign o_hs = hs_left != {PW{1'b0}};
+        if (i_rst) begin
+            hs_on <= 1'b0; hs_real <= 1'b0; hs_past_d <= 1'b0;
+        end else begin
+            hs_past_d <= hs_past;
+            if (o_line) begin
+                hs_on   <= 1'b1;
+                hs_real <= o_real;
+            end else if (hs_real ? hs_past : hs_past_d) begin
+                hs_on <= 1'b0;
+            end
+        end
+    assign o_hs = hs_on;
 
-    wire unused_ok = &{1'b0, vs_trail};
+    wire unused_ok = &{1'b0, vs_trail, vs_run};
 endmodule
 `default_nettype wire

@@ -6,8 +6,9 @@
  * present, stable, line period (+-1 tick), lines per frame/field, interlace and field
  * alternation, polarities, csync mode, regenerated HS count between regenerated VS = lines,
  * and that every regenerated line period is within +-2 ticks of the true one.
- * Also: noise bursts (no lock, re-lock within 2 frames), source stopping mid-frame,
- * missing VS.
+ * Also: noise bursts (no lock, re-lock within 2 frames), source stopping mid-frame
+ * (presence held for 0.9 ms, dropped by 2 ms), missing VS, VS stopping (separate-sync
+ * mode held for 38 ms, composite mode by 42 ms), regenerated HS width = the estimate.
  *   Vsync_port [-v]     exit 0 when every check passed
  */
 #include <cmath>
@@ -53,6 +54,7 @@ struct Obs {
 	std::vector<int> fields;	/* o_field sampled at each VS rise */
 	long hs_rises = 0, vs_rises = 0;
 	long min_iv = 1L << 30, max_iv = 0;	/* regenerated line periods (ticks) */
+	long min_hsw = 1L << 30, max_hsw = 0;	/* regenerated HS pulse widths (ticks) */
 	bool locked_always = true, locked_ever = false, present_always = true;
 	long first_lock_tick = -1;
 };
@@ -115,6 +117,7 @@ struct Sim {
 		long hs_in_vs = -1;
 		uint64_t last_hs_cyc = 0;
 		bool have_hs = false;
+		long hs_width = -1;	/* ticks since the regenerated HS rose, -1: none yet */
 		while (cyc < end) {
 			drive();
 			tick();
@@ -126,6 +129,13 @@ struct Sim {
 				o->locked_always = false;
 			}
 			if (!d->o_present) o->present_always = false;
+			if (!d->o_hs && last_hs && hs_width >= 0) {	/* fell: one whole pulse */
+				o->min_hsw = std::min(o->min_hsw, hs_width);
+				o->max_hsw = std::max(o->max_hsw, hs_width);
+				hs_width = -1;
+			}
+			if (d->o_hs && !last_hs) hs_width = 0;		/* rose: start counting */
+			if (d->o_hs && hs_width >= 0) hs_width++;
 			if (d->o_hs && !last_hs) {
 				o->hs_rises++;
 				if (have_hs) {
@@ -181,6 +191,11 @@ void check_steady(Sim &sim, const Src &s, const Expect &e) {
 	CHECK(d->o_lines_frame == e.lines_frame, "lines/frame %u expected %d", d->o_lines_frame,
 	      e.lines_frame);
 	CHECK(d->o_hs_ticks > 0, "no hsync width");
+	/* every regenerated HS pulse (real and predicted lines) is the estimated width; the
+	 * estimate itself moves by a tick with sampling */
+	CHECK(o.min_hsw >= (long)d->o_hs_ticks - 1 && o.max_hsw <= (long)d->o_hs_ticks + 1,
+	      "regenerated HS width %ld..%ld ticks, estimate %u", o.min_hsw, o.max_hsw,
+	      d->o_hs_ticks);
 	if (e.lines_frame == 0) {
 		CHECK(o.vs_rises == 0, "regenerated VS without vertical sync (%ld)", o.vs_rises);
 		CHECK(!d->o_stable, "stable without vertical sync");
@@ -323,7 +338,9 @@ int main(int argc, char **argv) {
 		sim.run(8.5 * frame_us(s));
 		CHECK(sim.d->o_locked && sim.d->o_present && sim.d->o_stable, "not locked before stop");
 		sim.freeze();
-		sim.run(2000);
+		sim.run(900);	/* the last edge was at most one line before the stop */
+		CHECK(sim.d->o_present, "present dropped 0.9 ms after the source stopped (1 ms)");
+		sim.run(1100);
 		CHECK(!sim.d->o_present, "present still set 2 ms after the source stopped");
 		CHECK(!sim.d->o_locked, "still locked 2 ms after the source stopped");
 		CHECK(!sim.d->o_stable, "still stable after the source stopped");
@@ -336,6 +353,30 @@ int main(int argc, char **argv) {
 		sim.set_src(&s);
 		sim.run(8 * frame_us(s));
 		check_steady(sim, s, {m800.H(), 628, false, false, true, true});
+		delete sim.d;
+	}
+	/* VS stops, HS goes on: separate-sync mode holds for VS_TIMEOUT (40 ms) after the last
+	 * VS edge, then the port falls back to composite mode on HS */
+	{
+		cur = "VS stops";
+		Sim sim;
+		Src s = sep(m640, false, false), hs_only = csync(m640.hs(), false);
+		sim.set_src(&s);
+		sim.run(8 * frame_us(s));
+		CHECK(!sim.d->o_csync, "csync mode with VS present");
+		/* switch right after a VS trailing edge (the last VS edge the port sees) */
+		int prev_vs = sim.d->o_vs;
+		for (long i = 0; i < 48L * 20000 && !(prev_vs && !sim.d->o_vs); i++) {
+			prev_vs = sim.d->o_vs;
+			sim.drive();
+			sim.tick();
+		}
+		CHECK(!sim.d->o_vs, "no regenerated VS trailing edge found");
+		sim.set_src(&hs_only);
+		sim.run(38000);
+		CHECK(!sim.d->o_csync, "csync mode 38 ms after the last VS edge (timeout 40 ms)");
+		sim.run(4000);
+		CHECK(sim.d->o_csync, "still separate mode 42 ms after the last VS edge");
 		delete sim.d;
 	}
 	/* mode change on the fly: 640x480 -> 1280x720 */
