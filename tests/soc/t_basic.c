@@ -13,7 +13,7 @@ void __attribute__((interrupt("machine"))) trap_handler(void)
 int main(void)
 {
 	static const uint32_t unmapped[] = { 0x00000800, 0x0FFFFFFC, 0x10020000, 0x30002000,
-					     0x40000F00, 0x40000800, 0x50000000, 0xFFFFFFFC };
+					     0x40000F00, 0x40000900, 0x50000000, 0xFFFFFFFC };
 	volatile uint8_t *b = (volatile uint8_t *)(KVM_RAM_BASE + 0x40);
 	volatile uint16_t *h = (volatile uint16_t *)(KVM_RAM_BASE + 0x40);
 	volatile uint32_t *w = (volatile uint32_t *)(KVM_RAM_BASE + 0x40);

@@ -79,13 +79,17 @@ int main(int argc, char **argv)
 	while (cycle < max_cycles) {
 		if (cycle == 5)
 			top->i_rst_n = 1;
-		/* video slave ports: ready at once */
+		/* video, KVM and VIDIN slave ports: ready at once, reads 0 (no such blocks here) */
 		top->i_vid_reg_ready = top->o_vid_reg_sel;
 		top->i_vid_mem_ready = top->o_vid_mem_sel;
+		top->i_kvm_ready = top->o_kvm_sel;
+		top->i_vin_ready = top->o_vin_sel;
 		top->i_clk_sys = 0;
 		top->eval();
 		top->i_vid_reg_ready = top->o_vid_reg_sel;
 		top->i_vid_mem_ready = top->o_vid_mem_sel;
+		top->i_kvm_ready = top->o_kvm_sel;
+		top->i_vin_ready = top->o_vin_sel;
 		top->i_clk_sys = 1;
 		top->eval();
 		cycle++;
