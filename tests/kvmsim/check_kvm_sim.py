@@ -101,14 +101,15 @@ def scenario_hotkey(sim, img, out):
 
 
 def scenario_plug(sim, img, out):
-    # console keyboard and mouse unplugged and plugged again after their init; a single
+    # console keyboard and mouse unplugged and plugged again after their first init (the
+    # firmware is up at ~175 ms and has both devices ready by ~250 ms); a single
     # Scroll Lock tap is sent to the PC as a literal key once the hotkey window expires;
     # PC 4 stops reading its keyboard after its init (bad input) without disturbing anyone
     keys = "hold:20 gap:40 scrolllock wait:600 a"
     st, uart = run_sim(sim, img, out, [
-        "--keys", keys, "--keys-at", "360", "--con-event", "190:unplug-kbd",
-        "--con-event", "215:plug-kbd", "--con-event", "190:unplug-mouse",
-        "--con-event", "215:plug-mouse", "--pc-inhibit", "3", "--ms", "1100"])
+        "--keys", keys, "--keys-at", "420", "--con-event", "300:unplug-kbd",
+        "--con-event", "325:plug-kbd", "--con-event", "300:unplug-mouse",
+        "--con-event", "325:plug-mouse", "--pc-inhibit", "3", "--ms", "1150"])
     every_pc_initialised(st)
     con = st["console"]
     check(uart.count("kvm: console keyboard ready") >= 2,
