@@ -65,7 +65,7 @@ module kvmosd_top #(
     wire [31:0] kvm_rdata;
     wire        vin_sel, vin_ready;
     wire [31:0] vin_rdata;
-    wire [VID_NP-1:0] vin_ok, vin_present, vin_hpol, vin_vpol;
+    wire [VID_NP-1:0] vin_ok, vin_present, vin_hpol, vin_vpol, vin_csync, vin_ilace;
 
     kvm_soc #(.CLK_SYS_HZ(CLK_SYS_HZ), .BOOTROM_HEX(BOOTROM_HEX)) u_soc (
         .i_clk_sys(i_clk_sys), .i_rst_n(i_rst_n), .o_rst_sys(rst_sys),
@@ -91,12 +91,13 @@ module kvmosd_top #(
             .i_clk_sys(i_clk_sys), .i_rst_sys(rst_vid_sys),
             .i_reg_sel(vin_sel), .i_reg_addr(vid_addr[7:0]),
             .o_reg_rdata(vin_rdata), .o_reg_ready(vin_ready),
-            .o_ok(vin_ok), .o_present(vin_present), .o_hpol(vin_hpol), .o_vpol(vin_vpol));
+            .o_ok(vin_ok), .o_present(vin_present), .o_hpol(vin_hpol), .o_vpol(vin_vpol),
+            .o_csync(vin_csync), .o_interlaced(vin_ilace));
     end else begin : g_no_vin
         // no inputs: the VIDIN block reads 0 (INFO.N = 0) and answers at once
         assign vin_rdata = 32'd0;
         assign vin_ready = vin_sel;
-        assign {vin_ok, vin_present, vin_hpol, vin_vpol} = {4*VID_NP{1'b0}};
+        assign {vin_ok, vin_present, vin_hpol, vin_vpol, vin_csync, vin_ilace} = {6*VID_NP{1'b0}};
         wire unused_ref = &{1'b0, i_clk_ref};
     end
     endgenerate
@@ -129,6 +130,7 @@ module kvmosd_top #(
         .i_vin_clk(i_vin_clk), .i_vin_hs(i_vin_hs), .i_vin_vs(i_vin_vs), .i_vin_de(i_vin_de),
         .i_vin_r(i_vin_r), .i_vin_g(i_vin_g), .i_vin_b(i_vin_b),
         .i_vin_ok(vin_ok), .i_vin_hpol(vin_hpol), .i_vin_vpol(vin_vpol),
+        .i_vin_csync(vin_csync), .i_vin_ilace(vin_ilace),
         .o_clk_vid(o_vid_clk),
         .o_r(o_vid_r), .o_g(o_vid_g), .o_b(o_vid_b),
         .o_hs(o_vid_hs), .o_vs(o_vid_vs), .o_de(o_vid_de));

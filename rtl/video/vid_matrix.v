@@ -5,8 +5,10 @@
 //   i_clk_int           internal pixel clock for the fallback raster (vid_fallback)
 //   o_clk_pix           the muxed clock (vid_clkmux, on a global buffer); every o_* video
 //                       output, o_x/o_y and o_frame_start are synchronous to it
-// Pass-through: the selected source's RGB444/HS/VS/DE reach the outputs unchanged, 3
-// o_clk_pix clocks later, whole frames only (docs/matrix.md). Status outputs are clk_sys.
+// Pass-through: the selected source's RGB444/HS/VS/DE reach the outputs unchanged, 4
+// o_clk_pix clocks later, whole frames only (docs/matrix.md); a composite-sync source
+// (meter flag) gets a clean HS and VS derived from its HS pin (vid_csync_sep), an interlaced
+// one is checked against two field templates. Status outputs are clk_sys.
 // Crossings: see vid_matrix_ctl (u_ok, u_pol, u_idle), vid_clk_alive (u_tog), vid_clkmux
 // (enables, u_en_seen), vid_matrix_out (u_src, u_ctl), and here: u_rst_out / u_rst_int
 // (reset_sync), u_fb_restart (cdc_pulse clk_sys -> clk_int), u_cut (cdc_pulse out -> clk_sys).
@@ -30,6 +32,8 @@ module vid_matrix #(
     input  wire [N-1:0]    i_port_ok,     // meter: present & stable
     input  wire [N-1:0]    i_port_hpol,   // meter: 1 = active high
     input  wire [N-1:0]    i_port_vpol,
+    input  wire [N-1:0]    i_port_csync,  // meter: composite sync on the HS pin, quasi-static
+    input  wire [N-1:0]    i_port_ilace,  // meter: interlaced, quasi-static
     input  wire [N-1:0]    i_port_clk,
     input  wire [4*N-1:0]  i_port_r,      // port p = bits [4p+3:4p]
     input  wire [4*N-1:0]  i_port_g,
@@ -67,15 +71,16 @@ module vid_matrix #(
     // ---- control
     wire [N:0]    en_req, en_seen;
     wire [N-1:0]  kill;
-    wire          gap, hpol, vpol, run, cut, fb_restart, idle;
+    wire          gap, hpol, vpol, csync, ilace, run, cut, fb_restart, idle;
     wire [SW-1:0] src;
     vid_matrix_ctl #(.N(N), .SW(SW), .STOP_TIMEOUT(STOP_TIMEOUT),
         .FB_H_POL(FB_H_POL), .FB_V_POL(FB_V_POL)) u_ctl (
         .i_clk_sys(i_clk_sys), .i_rst_sys(i_rst_sys), .i_select(i_select),
-        .i_ok(i_port_ok), .i_hpol(i_port_hpol), .i_vpol(i_port_vpol), .i_alive(alive),
+        .i_ok(i_port_ok), .i_hpol(i_port_hpol), .i_vpol(i_port_vpol),
+        .i_csync(i_port_csync), .i_ilace(i_port_ilace), .i_alive(alive),
         .i_en_seen(en_seen), .i_idle(idle),
         .o_en_req(en_req), .o_kill(kill), .o_gap(gap), .o_src(src), .o_hpol(hpol),
-        .o_vpol(vpol), .o_run(run), .o_cut(cut), .o_fb_restart(fb_restart),
+        .o_vpol(vpol), .o_csync(csync), .o_ilace(ilace), .o_run(run), .o_cut(cut), .o_fb_restart(fb_restart),
         .o_cur_source(o_cur_source), .o_switching(o_switching),
         .o_switch_count(o_switch_count), .o_forced_count(o_forced_count));
 
@@ -107,7 +112,8 @@ module vid_matrix #(
         .i_clk(o_clk_pix), .i_rst(rst_out),
         .i_r({fb_r, i_port_r}), .i_g({fb_g, i_port_g}), .i_b({fb_b, i_port_b}),
         .i_hs({fb_hs, i_port_hs}), .i_vs({fb_vs, i_port_vs}), .i_de({fb_de, i_port_de}),
-        .i_src_sys(src), .i_hpol_sys(hpol), .i_vpol_sys(vpol), .i_run_sys(run), .i_cut_sys(cut),
+        .i_src_sys(src), .i_hpol_sys(hpol), .i_vpol_sys(vpol),
+        .i_csync_sys(csync), .i_ilace_sys(ilace), .i_run_sys(run), .i_cut_sys(cut),
         .o_r(o_r), .o_g(o_g), .o_b(o_b), .o_hs(o_hs), .o_vs(o_vs), .o_de(o_de),
         .o_x(o_x), .o_y(o_y), .o_frame_start(o_frame_start), .o_idle(idle),
         .o_cut_evt(cut_evt), .o_passing(passing));

@@ -2,7 +2,7 @@
 // frame-boundary stop handshake with the output domain and sequences the clock mux.
 // Clock: i_clk_sys / i_rst_sys. Inputs from elsewhere cross here, named:
 //   u_ok   (cdc_sync2) port ok flags (meter, clk_ref domain)
-//   u_pol  (cdc_sync2) port sync polarities (meter, quasi-static)
+//   u_pol  (cdc_sync2) port sync polarities, csync and interlaced flags (meter, quasi-static)
 //   u_idle (cdc_sync2) "output blank and has seen run low" from the output domain
 // i_alive and i_en_seen are already clk_sys (vid_clk_alive, vid_clkmux).
 // Source index N is the internal fallback generator.
@@ -27,6 +27,8 @@ module vid_matrix_ctl #(
     input  wire [N-1:0]  i_ok,          // meter: present & stable (any domain)
     input  wire [N-1:0]  i_hpol,        // meter: 1 = active high (quasi-static)
     input  wire [N-1:0]  i_vpol,
+    input  wire [N-1:0]  i_csync,       // meter: composite sync on the HS pin (quasi-static)
+    input  wire [N-1:0]  i_ilace,       // meter: interlaced (quasi-static)
     input  wire [N-1:0]  i_alive,       // clk_sys: port clock running
     input  wire [N:0]    i_en_seen,     // clk_sys: clock mux enables
     input  wire          i_idle,        // output domain
@@ -36,6 +38,8 @@ module vid_matrix_ctl #(
     output reg  [SW-1:0] o_src,         // quasi-static to the output domain
     output reg           o_hpol,
     output reg           o_vpol,
+    output reg           o_csync,
+    output reg           o_ilace,
     output reg           o_run,
     output reg           o_cut,
     output reg           o_fb_restart,  // one clk_sys pulse: restart the fallback raster
@@ -53,11 +57,11 @@ module vid_matrix_ctl #(
                      S_GO = 3'd5;
 
     wire [N-1:0] ok_s;
-    wire [N-1:0] hpol_s, vpol_s;
+    wire [N-1:0] hpol_s, vpol_s, csync_s, ilace_s;
     wire         idle_s;
     cdc_sync2 #(.W(N)) u_ok (.i_clk(i_clk_sys), .i_rst(i_rst_sys), .i_d(i_ok), .o_q(ok_s));
-    cdc_sync2 #(.W(2 * N)) u_pol (.i_clk(i_clk_sys), .i_rst(i_rst_sys),
-        .i_d({i_vpol, i_hpol}), .o_q({vpol_s, hpol_s}));
+    cdc_sync2 #(.W(4 * N)) u_pol (.i_clk(i_clk_sys), .i_rst(i_rst_sys),
+        .i_d({i_ilace, i_csync, i_vpol, i_hpol}), .o_q({ilace_s, csync_s, vpol_s, hpol_s}));
     cdc_sync2 #(.W(1)) u_idle (.i_clk(i_clk_sys), .i_rst(i_rst_sys), .i_d(i_idle), .o_q(idle_s));
 
     // Index tables widened to every SW-bit value: indexes >= N are the fallback.
@@ -65,6 +69,8 @@ module vid_matrix_ctl #(
     wire [NX-1:0] alive_x = {{(NX - N){1'b1}}, i_alive};
     wire [NX-1:0] hpol_x  = {{(NX - N){FB_H_POL != 0}}, hpol_s};
     wire [NX-1:0] vpol_x  = {{(NX - N){FB_V_POL != 0}}, vpol_s};
+    wire [NX-1:0] csync_x = {{(NX - N){1'b0}}, csync_s};
+    wire [NX-1:0] ilace_x = {{(NX - N){1'b0}}, ilace_s};
     wire [NX-1:0] seen_x  = {{(NX - N - 1){1'b0}}, i_en_seen};
 
     wire [SW-1:0] target   = usable[i_select] ? i_select : FB;
@@ -95,6 +101,8 @@ module vid_matrix_ctl #(
             o_src          <= FB;
             o_hpol         <= (FB_H_POL != 0);
             o_vpol         <= (FB_V_POL != 0);
+            o_csync        <= 1'b0;
+            o_ilace        <= 1'b0;
             o_run          <= 1'b0;
             o_cut          <= 1'b0;
             o_fb_restart   <= 1'b0;
@@ -148,6 +156,8 @@ module vid_matrix_ctl #(
                     o_src  <= target;
                     o_hpol <= hpol_x[target];
                     o_vpol <= vpol_x[target];
+                    o_csync <= csync_x[target];
+                    o_ilace <= ilace_x[target];
                     if (target == FB && cur != FB && !fb_kicked) o_fb_restart <= 1'b1;
                     state  <= S_ON;
                 end

@@ -3,7 +3,8 @@
 // Clock: i_clk = the muxed pixel clock (vid_clkmux). i_rst comes from reset_sync and is
 // held while the clock is being switched (the "gap"), so every switch starts clean.
 // Crossings (clk_sys -> here):
-//   u_src (cdc_sync2, no reset) source index and its sync polarities: quasi-static, the
+//   u_src (cdc_sync2, no reset) source index, its sync polarities and its csync / interlaced
+//         flags: quasi-static, the
 //         control changes them only while the muxed clock is off, so they are stable long
 //         before this domain leaves reset.
 //   u_ctl (cdc_sync2) run / cut levels.
@@ -11,10 +12,12 @@
 // The selected source's signals are synchronous to the muxed clock (it IS that source's
 // clock while selected), so stage A is an ordinary register.
 //
-// Pipeline: source pins -> A (mux) -> B (+ pass flag) -> outputs: 3 clocks.
+// Pipeline: source pins -> P (mux) -> A (vid_csync_sep: clean HS/VS from composite sync,
+// else a delay) -> B (+ pass flag) -> outputs: 4 clocks.
 // Checks on stage A (active-high sync after polarity), vid_evt_check each: HS period and
 // width, DE start and width (against the previous line), VS leading and trailing edge
-// position in lines and clocks (against the previous frame); a missing edge is caught at the
+// position in lines and clocks (against the previous frame, or the previous frame of the same
+// field parity for an interlaced source); a missing edge is caught at the
 // sample where it was due. Because the gate
 // decision is made on A and applied between B and the outputs, a bad edge is never output.
 // Gate: BLANK -> PASS at a VS leading edge when run, the previous frame was complete and
@@ -38,6 +41,8 @@ module vid_matrix_out #(
     input  wire [SW-1:0]    i_src_sys,    // clk_sys, quasi-static
     input  wire             i_hpol_sys,
     input  wire             i_vpol_sys,
+    input  wire             i_csync_sys,  // composite sync on the HS pin (quasi-static)
+    input  wire             i_ilace_sys,  // interlaced: two field templates (quasi-static)
     input  wire             i_run_sys,    // clk_sys levels
     input  wire             i_cut_sys,
     output reg  [3:0]       o_r,
@@ -56,23 +61,31 @@ module vid_matrix_out #(
     localparam [SW-1:0] FB = N;
 
     wire [SW-1:0] src;
-    wire          hpol, vpol, run, cut;
-    cdc_sync2 #(.W(SW + 2)) u_src (.i_clk(i_clk), .i_rst(1'b0),
-        .i_d({i_src_sys, i_hpol_sys, i_vpol_sys}), .o_q({src, hpol, vpol}));
+    wire          hpol, vpol, csync, ilace, run, cut;
+    cdc_sync2 #(.W(SW + 4)) u_src (.i_clk(i_clk), .i_rst(1'b0),
+        .i_d({i_src_sys, i_hpol_sys, i_vpol_sys, i_csync_sys, i_ilace_sys}),
+        .o_q({src, hpol, vpol, csync, ilace}));
     cdc_sync2 #(.W(2)) u_ctl (.i_clk(i_clk), .i_rst(i_rst),
         .i_d({i_run_sys, i_cut_sys}), .o_q({run, cut}));
 
-    // ---- stage A: registered mux, sync normalised to active high
-    reg [3:0] a_r, a_g, a_b;
-    reg       a_hs, a_vs, a_de;
+    // ---- stage P: registered mux, sync normalised to active high
+    reg [3:0] p_r, p_g, p_b;
+    reg       p_hs, p_vs, p_de;
     always @(posedge i_clk) begin
-        a_r  <= i_r[4 * src +: 4];
-        a_g  <= i_g[4 * src +: 4];
-        a_b  <= i_b[4 * src +: 4];
-        a_hs <= i_hs[src] ~^ hpol;
-        a_vs <= i_vs[src] ~^ vpol;
-        a_de <= i_de[src];
+        p_r  <= i_r[4 * src +: 4];
+        p_g  <= i_g[4 * src +: 4];
+        p_b  <= i_b[4 * src +: 4];
+        p_hs <= i_hs[src] ~^ hpol;
+        p_vs <= i_vs[src] ~^ vpol;
+        p_de <= i_de[src];
     end
+
+    // ---- stage A: composite sync separated into a clean HS and VS (a delay otherwise)
+    wire [3:0] a_r, a_g, a_b;
+    wire       a_hs, a_vs, a_de;
+    vid_csync_sep u_csep (.i_clk(i_clk), .i_rst(i_rst), .i_csync(csync),
+        .i_hs(p_hs), .i_vs(p_vs), .i_de(p_de), .i_rgb({p_r, p_g, p_b}),
+        .o_hs(a_hs), .o_vs(a_vs), .o_de(a_de), .o_rgb({a_r, a_g, a_b}));
 
     // ---- stage B
     reg [3:0] b_r, b_g, b_b;
@@ -93,25 +106,29 @@ module vid_matrix_out #(
 
     // ---- every transition checked at its position; a missing one at the sample it is due
     wire bad_hper, bad_hsw, bad_dex, bad_dew, bad_vs, bad_vsw;
+    wire vfy_vs, vfy_vsw;           // interlaced: both field templates matched
+    wire vfy_hper, vfy_hsw, vfy_dex, vfy_dew;   // = the o_conf of line checks (unused)
     wire ok_hper, ok_hsw, ok_dex, ok_dew, ok_vs, ok_vsw;
-    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_hper (.i_clk(i_clk), .i_rst(i_rst),
+    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_hper (.i_clk(i_clk), .i_rst(i_rst), .i_alt(1'b0),
         .i_evt(hs_edge), .i_due(1'b1), .i_valid(1'b1), .i_pos(hnext),
-        .o_bad(bad_hper), .o_conf(ok_hper));                        // line period
-    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_hsw (.i_clk(i_clk), .i_rst(i_rst),
+        .o_bad(bad_hper), .o_conf(ok_hper), .o_verified(vfy_hper));                        // line period
+    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_hsw (.i_clk(i_clk), .i_rst(i_rst), .i_alt(1'b0),
         .i_evt(hs_trail), .i_due(a_hs & b_hs), .i_valid(1'b1), .i_pos(hnext),
-        .o_bad(bad_hsw), .o_conf(ok_hsw));                          // HS width
-    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_dex (.i_clk(i_clk), .i_rst(i_rst),
+        .o_bad(bad_hsw), .o_conf(ok_hsw), .o_verified(vfy_hsw));                          // HS width
+    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_dex (.i_clk(i_clk), .i_rst(i_rst), .i_alt(1'b0),
         .i_evt(de_rise), .i_due(1'b0), .i_valid(1'b1), .i_pos(hnext),
-        .o_bad(bad_dex), .o_conf(ok_dex));                          // DE start in the line
-    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_dew (.i_clk(i_clk), .i_rst(i_rst),
+        .o_bad(bad_dex), .o_conf(ok_dex), .o_verified(vfy_dex));                          // DE start in the line
+    vid_evt_check #(.W(12), .CONFIRM(1)) u_chk_dew (.i_clk(i_clk), .i_rst(i_rst), .i_alt(1'b0),
         .i_evt(de_fall), .i_due(a_de & b_de), .i_valid(1'b1), .i_pos(drun),
-        .o_bad(bad_dew), .o_conf(ok_dew));                          // active width
-    vid_evt_check #(.W(24), .CONFIRM(0)) u_chk_vs (.i_clk(i_clk), .i_rst(i_rst),
+        .o_bad(bad_dew), .o_conf(ok_dew), .o_verified(vfy_dew));                          // active width
+    vid_evt_check #(.W(24), .CONFIRM(0), .FIELDS(2)) u_chk_vs (.i_clk(i_clk), .i_rst(i_rst),
+        .i_alt(ilace),
         .i_evt(vs_edge), .i_due(1'b1), .i_valid(vs_seen), .i_pos({vcnt, hnext}),
-        .o_bad(bad_vs), .o_conf(ok_vs));                            // frame length, VS phase
-    vid_evt_check #(.W(24), .CONFIRM(0)) u_chk_vsw (.i_clk(i_clk), .i_rst(i_rst),
+        .o_bad(bad_vs), .o_conf(ok_vs), .o_verified(vfy_vs));                            // frame length, VS phase
+    vid_evt_check #(.W(24), .CONFIRM(0), .FIELDS(2)) u_chk_vsw (.i_clk(i_clk), .i_rst(i_rst),
+        .i_alt(ilace),
         .i_evt(vs_trail), .i_due(a_vs & b_vs), .i_valid(vs_seen), .i_pos({vcnt, hnext}),
-        .o_bad(bad_vsw), .o_conf(ok_vsw));                          // VS width
+        .o_bad(bad_vsw), .o_conf(ok_vsw), .o_verified(vfy_vsw));                          // VS width
 
     wire any_bad  = bad_hper | bad_hsw | bad_dex | bad_dew | bad_vs | bad_vsw;
     wire unconf   = (hs_edge & ~ok_hper) | (hs_trail & ~ok_hsw) | (de_rise & ~ok_dex) |
@@ -119,8 +136,9 @@ module vid_matrix_out #(
     wire trusted  = (src == FB);
     wire bad      = !trusted && any_bad;
     wire arm_ok   = trusted ||
-                    (vs_seen && !dirty && !any_bad && ok_hper && ok_hsw && ok_dex && ok_dew);
-    wire unused_ok = &{1'b0, ok_vs, ok_vsw};
+                    (vs_seen && !dirty && !any_bad && ok_hper && ok_hsw && ok_dex && ok_dew &&
+                     (!ilace || (vfy_vs && vfy_vsw)));
+    wire unused_ok = &{1'b0, ok_vs, ok_vsw, vfy_hper, vfy_hsw, vfy_dex, vfy_dew};
 
     reg  gate;
     wire gate_n = gate ? !(cut || bad || (vs_edge && !run))

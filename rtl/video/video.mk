@@ -5,7 +5,7 @@
 #   VIDEO_TOP_RTL  video_top and everything under it (matrix included: VID_N > 0)
 #   VIDEO_RTL      + vin_meters (the VIDIN meters kvmosd_top instantiates): what the top needs
 VIDEO_MX_RTL  := rtl/video/vid_matrix.v rtl/video/vid_matrix_ctl.v rtl/video/vid_matrix_out.v \
-                 rtl/video/vid_evt_check.v rtl/video/vid_clkmux.v rtl/video/vid_clk_gate.v \
+                 rtl/video/vid_evt_check.v rtl/video/vid_csync_sep.v rtl/video/vid_clkmux.v rtl/video/vid_clk_gate.v \
                  rtl/video/vid_clk_alive.v rtl/video/vid_gbuf.v rtl/video/vid_fallback.v
 VIDEO_VIN_RTL := rtl/video/vin_meters.v rtl/video/sync_port.v rtl/video/sync_sep.v \
                  rtl/video/sync_meter.v rtl/video/sync_input.v rtl/video/sync_line.v

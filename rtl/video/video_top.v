@@ -39,6 +39,8 @@ module video_top #(
     // port flags from the meters (vin_meters, clk_sys): ok = present and stable, polarities
     input  wire [VID_NP-1:0]   i_vin_ok, input wire [VID_NP-1:0] i_vin_hpol,
     input  wire [VID_NP-1:0]   i_vin_vpol,
+    input  wire [VID_NP-1:0]   i_vin_csync,   // composite sync on the HS pin (meter)
+    input  wire [VID_NP-1:0]   i_vin_ilace,   // interlaced (meter)
     // video out, o_clk_vid
     output wire        o_clk_vid,
     output wire [3:0]  o_r, output wire [3:0] o_g, output wire [3:0] o_b,
@@ -180,7 +182,8 @@ module video_top #(
         assign sys_matrix = 32'h0000_000F;      // no matrix: always the internal picture
         /* verilator lint_off UNUSEDSIGNAL */
         wire unused_vin = &{1'b0, sys_source, i_vin_clk, i_vin_hs, i_vin_vs, i_vin_de,
-                            i_vin_r, i_vin_g, i_vin_b, i_vin_ok, i_vin_hpol, i_vin_vpol};
+                            i_vin_r, i_vin_g, i_vin_b, i_vin_ok, i_vin_hpol, i_vin_vpol,
+                            i_vin_csync, i_vin_ilace};
         /* verilator lint_on UNUSEDSIGNAL */
     end else begin : g_mx
         // ---- video matrix: N ports + the internal raster (fallback) on clk_pix ----
@@ -203,7 +206,8 @@ module video_top #(
         u_matrix (
             .i_clk_sys(i_clk_sys), .i_rst_sys(i_rst_sys), .i_clk_int(i_clk_pix),
             .i_select(select), .i_port_ok(i_vin_ok), .i_port_hpol(i_vin_hpol),
-            .i_port_vpol(i_vin_vpol), .i_port_clk(i_vin_clk),
+            .i_port_vpol(i_vin_vpol), .i_port_csync(i_vin_csync),
+            .i_port_ilace(i_vin_ilace), .i_port_clk(i_vin_clk),
             .i_port_r(i_vin_r), .i_port_g(i_vin_g), .i_port_b(i_vin_b),
             .i_port_hs(i_vin_hs), .i_port_vs(i_vin_vs), .i_port_de(i_vin_de),
             .o_clk_pix(clk_out), .o_r(m_r), .o_g(m_g), .o_b(m_b),

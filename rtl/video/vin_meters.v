@@ -1,7 +1,7 @@
 // vin_meters: every input port's sync separator + meter (sync_port), all running at once,
 // and the VIDIN register block that shows their results to the CPU (common/regmap.toml).
 // Also gives the video matrix its per-port quasi-static flags in clk_sys (ok = present and
-// stable, and the sync polarities).
+// stable, the sync polarities, composite sync and interlaced).
 //
 // Clocks: i_clk_ref (REF_HZ, the meters), i_clk_sys (register port, snapshot copy).
 // Port pins i_hs / i_vs are asynchronous (each sync_port synchronises its own, cdc_sync2).
@@ -35,7 +35,9 @@ module vin_meters #(
     output wire [N-1:0]  o_ok,          // present and stable
     output wire [N-1:0]  o_present,
     output wire [N-1:0]  o_hpol,
-    output wire [N-1:0]  o_vpol
+    output wire [N-1:0]  o_vpol,
+    output wire [N-1:0]  o_csync,       // composite sync on the HS pin
+    output wire [N-1:0]  o_interlaced
 );
     localparam PW = 13;                 // period bits: up to 8191 ticks (5.9 kHz at 48 MHz)
     localparam LW = 11;
@@ -167,6 +169,8 @@ module vin_meters #(
             assign o_ok[p]      = sys_copy[RW*p + 0] & sys_copy[RW*p + 1];
             assign o_hpol[p]    = sys_copy[RW*p + 4];
             assign o_vpol[p]    = sys_copy[RW*p + 5];
+            assign o_csync[p]      = sys_copy[RW*p + 6];
+            assign o_interlaced[p] = sys_copy[RW*p + 3];
         end
     endgenerate
 endmodule

@@ -12,9 +12,63 @@ namespace vid {
 static const size_t MAX_BUF = 8u << 20;	/* samples kept while unlocked */
 static const size_t MAX_LOG = 20;
 
+/*
+ * What the matrix outputs for a composite-sync source (docs/matrix.md, "Composite sync";
+ * rtl/video/vid_csync_sep.v once it has learned the line length L = htotal and the HS width
+ * W = hsw): HS active for W pixels from every line start (l * L, the equalising and
+ * serration pulses dropped), VS active while the (active) csync pin has been active for at
+ * least L/4 pixels in a row before the current one, and for L/2 pixels after the last such
+ * pixel, in the source's VS polarity; DE as the source. The anchors stay; each lead is
+ * measured from the end of the derived VS.
+ */
+Program Checker::output_program(const Mode &m)
+{
+	Program pin(m);
+
+	if (m.csync == CSYNC_NONE)
+		return pin;
+	Program o = pin;
+	const uint32_t n = pin.period, L = pin.htotal, W = (uint32_t)m.hsw;
+	std::vector<uint8_t> lv(n), out(n);
+	Cursor c;
+
+	c.start(&pin, 0);
+	for (uint32_t i = 0; i < n; i++, c.next())
+		lv[i] = c.lv;
+	uint32_t run = 0, hold = 0;
+
+	for (int pass = 0; pass < 2; pass++)	/* the first pass settles run / hold at 0 */
+		for (uint32_t i = 0; i < n; i++) {
+			bool a = ((lv[i] & PIN_HS) != 0) == m.hpol;
+			bool lng = a && run >= L / 4;
+			bool vs = lng || hold != 0;
+			bool hs = i % L < W;
+
+			hold = lng ? L / 2 : hold ? hold - 1 : 0;
+			run = a ? run + 1 : 0;
+			out[i] = (uint8_t)((hs == m.hpol ? PIN_HS : 0) | (vs == m.vpol ? PIN_VS : 0) |
+					   (lv[i] & PIN_DE));
+		}
+	o.init = out[0];
+	o.ev.clear();
+	for (uint32_t i = 1; i < n; i++)
+		if (out[i] != out[i - 1])
+			o.ev.push_back({ i, (uint8_t)(out[i] ^ out[i - 1]) });
+	const uint8_t vs_act = m.vpol ? PIN_VS : 0;
+
+	for (size_t k = 0; k < o.anchors.size(); k++) {
+		uint32_t a = o.anchors[k], back = 0;
+
+		while (back < n && (out[(a + n - 1 - back) % n] & PIN_VS) != vs_act)
+			back++;
+		o.lead[k] = back;
+	}
+	return o;
+}
+
 void Checker::add_source(int id, const Mode &m)
 {
-	srcs_.push_back({ id, Program(m), 1e12 / (double)m.clk_hz });
+	srcs_.push_back({ id, output_program(m), 1e12 / (double)m.clk_hz });
 }
 
 std::string Checker::source_name() const

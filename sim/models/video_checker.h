@@ -4,6 +4,9 @@
  * may show (the internal raster and each port's mode), one output clock at a time (no
  * Verilator dependency). See docs/simulator.md, "Output checker".
  *
+ * For a composite-sync source the expected HS / VS are the clean ones the matrix derives
+ * (output_program); an interlaced source's program holds both fields.
+ *
  * The checker locks on the first DE pixel after a stretch without DE: for every source
  * whose clock period matches the output clock and every field start of its frame program,
  * it walks the samples before that pixel backwards through the program. A source that
@@ -34,6 +37,13 @@ public:
 
 	/* id: INTERNAL or a port number */
 	void add_source(int id, const Mode &m);
+	/*
+	 * The frame program the output must follow for a source of mode m: the source's pins,
+	 * or for composite sync the clean HS / VS the matrix derives from its HS pin
+	 * (docs/matrix.md "Composite sync"; DE passes through). Interlaced sources: the program
+	 * holds both fields, each with its own anchor.
+	 */
+	static Program output_program(const Mode &m);
 	/* one rising edge of the output clock at t_ps: the pins sampled there */
 	void sample(uint64_t t_ps, unsigned int r, bool hs, bool vs, bool de);
 	/* at the end of the run: settle the stretch after the last lock */

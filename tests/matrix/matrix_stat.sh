@@ -10,7 +10,7 @@ for n in 2 4; do
 	printf "vid_matrix N=%d: " $n
 	awk '/SB_LUT4/{l=$2} /SB_DFF/{f+=$2} /SB_CARRY/{c=$2} /SB_GB/{g=$2} END{printf "SB_LUT4 %d, FF %d, SB_CARRY %d, SB_GB %d\n", l, f, c, g}' $out/vid_matrix_n$n.stat
 done
-for m in vid_matrix_ctl vid_matrix_out vid_clkmux vid_clk_alive vid_fallback; do
+for m in vid_matrix_ctl vid_matrix_out vid_csync_sep vid_clkmux vid_clk_alive vid_fallback; do
 	nice yosys -q -p "read_verilog -DSYNTHESIS $rtl; synth_ice40 -top $m; tee -o $out/$m.stat stat" >/dev/null
 	printf "  %-15s " $m
 	awk '/SB_LUT4/{l=$2} /SB_DFF/{f+=$2} END{printf "SB_LUT4 %d, FF %d\n", l, f}' $out/$m.stat

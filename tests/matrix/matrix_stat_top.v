@@ -33,8 +33,8 @@ module matrix_stat_top #(
             assign de[p] = sh[14];
         end
     endgenerate
-    reg [SW+3*N-1:0] ctl;
-    always @(posedge i_clk_sys) ctl <= {ctl[SW+3*N-2:0], i_ctl_din};
+    reg [SW+5*N-1:0] ctl;
+    always @(posedge i_clk_sys) ctl <= {ctl[SW+5*N-2:0], i_ctl_din};
 
     wire [3:0]  vr, vg, vb;
     wire        vhs, vvs, vde, vfs, sw;
@@ -44,7 +44,8 @@ module matrix_stat_top #(
     vid_matrix #(.N(N)) u_matrix (
         .i_clk_sys(i_clk_sys), .i_rst_sys(i_rst_sys), .i_clk_int(i_clk_int),
         .i_select(ctl[SW-1:0]), .i_port_ok(ctl[SW +: N]), .i_port_hpol(ctl[SW+N +: N]),
-        .i_port_vpol(ctl[SW+2*N +: N]), .i_port_clk(i_port_clk),
+        .i_port_vpol(ctl[SW+2*N +: N]), .i_port_csync(ctl[SW+3*N +: N]),
+        .i_port_ilace(ctl[SW+4*N +: N]), .i_port_clk(i_port_clk),
         .i_port_r(r), .i_port_g(g), .i_port_b(b), .i_port_hs(hs), .i_port_vs(vs), .i_port_de(de),
         .o_clk_pix(o_clk_pix), .o_r(vr), .o_g(vg), .o_b(vb), .o_hs(vhs), .o_vs(vvs), .o_de(vde),
         .o_x(x), .o_y(y), .o_frame_start(vfs), .o_cur_source(cur), .o_switching(sw),

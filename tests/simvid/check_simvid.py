@@ -6,8 +6,7 @@ modes:  four sources (640x480@60, 1024x768@60, NTSC TV csync interlaced, 800x600
         the firmware's PORT_VIDEO answer for every port (present, interlace, polarities,
         composite sync, lines per frame, line and frame/field rate within 0.5 %, mode name)
         and a clean output (0 malformed lines).
-switch: select=P between separate-sync ports at their own clocks (csync and interlaced sources:
-        see docs/matrix.md "Limits"), a glitch on
+switch: select=P between ports (separate sync, TV csync interlaced, XOR csync), a glitch on
         the shown port, unplug/plug of the shown port (falls back to the internal picture):
         0 malformed lines throughout, frames keep coming, every source change counted,
         every PORT_SELECT acknowledged, the output ends on the last selected port.
@@ -94,14 +93,11 @@ def case_modes(sim, fw, out):
 
 
 def case_switch(sim, fw, out):
-    # separate-sync sources with their own clocks; composite-sync and interlaced sources
-    # through the matrix are still being finished (docs/matrix.md "Limits"), so they are
-    # measured and named by test-sim-video-modes but not switched to here yet
-    ports = {0: "640x480@60", 1: "800x600@60", 3: "1024x768@60"}
+    ports = {0: "640x480@60", 1: "ntsc", 2: XOR800, 3: "1024x768@60"}
     # output frames (any source) at which things happen; boot takes ~6 internal frames
-    events = ["8:select=0", "14:select=1", "20:glitch=1", "26:select=3", "32:unplug=3",
-              "35:plug=3"]
-    end = 46
+    events = ["8:select=0", "14:select=1", "20:select=2", "26:glitch=2", "32:select=3",
+              "38:unplug=3", "44:plug=3"]
+    end = 50
     # ~1.1 s of simulated time when every switch works; a stalled output fails at 1.5 s
     args = ["--max-ms", "1500", "--output-frames", str(end)]
     for p, m in ports.items():
@@ -115,10 +111,10 @@ def case_switch(sim, fw, out):
           "all %d output frames came (exit %s, %d frames)" % (end, st["exit_reason"], o["frames"]))
     check(o["malformed_lines"] == 0, "0 malformed lines (%d; %s)" %
           (o["malformed_lines"], "; ".join(o["errors"][:3])))
-    check(o["selects_sent"] == 3 and o["selects_ok"] == 3,
-          "3 PORT_SELECT sent and acknowledged (%d / %d)" % (o["selects_sent"], o["selects_ok"]))
-    # internal -> 0 -> 1 -> (glitch: maybe internal and back) -> 3 -> internal -> 3
-    check(o["source_changes"] >= 5, "source changes counted (%d, want >= 5)" % o["source_changes"])
+    check(o["selects_sent"] == 4 and o["selects_ok"] == 4,
+          "4 PORT_SELECT sent and acknowledged (%d / %d)" % (o["selects_sent"], o["selects_ok"]))
+    # internal -> 0 -> 1 -> 2 -> (glitch: maybe internal and back) -> 3 -> internal -> 3
+    check(o["source_changes"] >= 6, "source changes counted (%d, want >= 6)" % o["source_changes"])
     check(o["blank_lines"] > 0, "blank gaps counted (%d lines)" % o["blank_lines"])
     check(o["source"] == "port 3", "the output ends on port 3 (%s)" % o["source"])
     with open(os.path.join(out, "stderr.log")) as f:

@@ -154,6 +154,51 @@ static void test_sources()
 	      bad.htotal() == 800 && bad.vtotal() == 525 && !bad.hpol, "custom 640x480");
 }
 
+/*
+ * An independent model of the matrix's composite-sync separator (rtl/video/vid_csync_sep.v
+ * with L and W known), sample by sample: a pin leading edge starts a line if it comes at
+ * least 3/4 line after the last line start, else the line starts after L pixels; HS = W
+ * pixels from each line start; VS while the pin has been active >= L/4 pixels in a row,
+ * held L/2 pixels. Separate sync passes through.
+ */
+struct Sep {
+	bool on = false, hpol = false, vpol = false, pin_q = false;
+	uint32_t L = 0, W = 0, hcnt = 0, run = 0, hold = 0;
+	int shift = 0;			/* fault injection: HS this many pixels late */
+
+	explicit Sep(const Mode &m)
+	    : on(m.csync != CSYNC_NONE), hpol(m.hpol), vpol(m.vpol), L((uint32_t)m.htotal()),
+	      W((uint32_t)m.hsw), hcnt((uint32_t)m.htotal())
+	{
+	}
+	uint8_t step(uint8_t bits)
+	{
+		if (!on)
+			return bits;
+		bool a = ((bits & PIN_HS) != 0) == hpol, lead = a && !pin_q;
+		uint32_t hn = hcnt + 1;
+
+		hcnt = (lead && hn >= L - L / 4) || hn == L ? 0 : hn;
+		bool hs = (hcnt + L - (uint32_t)shift) % L < W;
+		bool lng = a && run >= L / 4, vs = lng || hold != 0;
+
+		hold = lng ? L / 2 : hold ? hold - 1 : 0;
+		run = a ? run + 1 : 0;
+		pin_q = a;
+		return (uint8_t)((hs == hpol ? PIN_HS : 0) | (vs == vpol ? PIN_VS : 0) |
+				 (bits & PIN_DE));
+	}
+	/* the matrix has seen a whole frame before it passes one: learn the grid */
+	void warm(const Program &p)
+	{
+		Cursor w;
+
+		w.start(&p, 0);
+		for (uint32_t i = 0; i < p.period; i++, w.next())
+			step(w.lv);
+	}
+};
+
 /* a checker with the internal raster and three ports; locked on the internal raster */
 struct Bench {
 	Checker ck;
@@ -173,13 +218,21 @@ struct Bench {
 		f.run(in, &c, 3ull * pin.period);
 	}
 	/* frame start of a port after blank (with its clock) */
+	Sep sep{ in };
 	void switch_to(const Mode &m, const Program &p, uint8_t old_idle, const Mode &old)
 	{
 		f.idle(old, old_idle, 5000);
 		f.gap(3);
 		f.idle(m, p.idle, 30000);
+		sep = Sep(m);
+		sep.warm(p);
 		c.start(&p, 0);
-		f.run(m, &c, 3ull * p.period);
+		run(m, 3ull * p.period);
+	}
+	/* n pixels of the current source as the matrix outputs them */
+	void run(const Mode &m, uint64_t n)
+	{
+		f.run(m, &c, n, [this](uint32_t, uint8_t lv) { return (int)sep.step(lv); });
 	}
 };
 
@@ -217,7 +270,7 @@ static void test_checker_clean()
 	      (unsigned long long)b.ck.malformed_lines(),
 	      (unsigned long long)b.ck.source_changes());
 	uint64_t frames = b.ck.frames();
-	b.f.run(b.p2, &b.c, 4ull * b.pp2.period);
+	b.run(b.p2, 4ull * b.pp2.period);
 	CHECK(b.ck.frames() == frames + 4, "frames counted: %llu -> %llu",
 	      (unsigned long long)frames, (unsigned long long)b.ck.frames());
 	for (const std::string &s : b.ck.log())
@@ -289,11 +342,103 @@ static void test_checker_faults()
 	CHECK(n >= 1, "sync noise not flagged");
 }
 
+/*
+ * Composite sync: the checker expects the clean HS / VS the matrix derives (a progressive
+ * XOR csync source and NTSC, interlaced TV csync), follows them with 0 malformed lines, and
+ * flags the raw csync pins passed through unchanged and an HS a few pixels off the grid.
+ */
+static void test_checker_csync()
+{
+	const char *xor800 = "custom:40000000:800,40,128,88:600,1,4,23:+,+:csync=xor";
+	Mode mx = mode(xor800), mn = mode("ntsc");
+	Program ox = Checker::output_program(mx), on = Checker::output_program(mn);
+
+	/* the derived program: one HS pulse per line, VS pulses per field, VS idle elsewhere */
+	for (int k = 0; k < 2; k++) {
+		const Mode &m = k ? mn : mx;
+		const Program &o = k ? on : ox;
+		Cursor c;
+		int hs_leads = 0, vs_leads = 0;
+		bool hs, vs;
+
+		c.start(&o, o.period - 1);
+		hs = ((c.lv & PIN_HS) != 0) == m.hpol;
+		vs = ((c.lv & PIN_VS) != 0) == m.vpol;
+		for (uint32_t i = 0; i < o.period; i++) {
+			c.next();
+			bool h = ((c.lv & PIN_HS) != 0) == m.hpol, v = ((c.lv & PIN_VS) != 0) == m.vpol;
+
+			hs_leads += h && !hs;
+			vs_leads += v && !vs;
+			hs = h;
+			vs = v;
+		}
+		CHECK(hs_leads == m.frame_lines() && vs_leads == (m.interlace ? 2 : 1),
+		      "%s output program: %d HS pulses (want %d), %d VS pulses", m.name.c_str(),
+		      hs_leads, m.frame_lines(), vs_leads);
+	}
+	/* clean: internal -> XOR 800x600 -> NTSC -> XOR 800x600 */
+	Checker ck;
+	Feed f{ &ck };
+	Mode in = internal_mode();
+	Program pin(in), px(mx), pn(mn);
+	Cursor c;
+	Sep sep{ in };
+
+	ck.add_source(Checker::INTERNAL, in);
+	ck.add_source(0, mx);
+	ck.add_source(1, mn);
+	c.start(&pin, 4321);
+	f.run(in, &c, 2ull * pin.period);
+	auto show = [&](const Mode &m, const Program &p, uint8_t old_idle, const Mode &old,
+			uint64_t frames, int shift) {
+		f.idle(old, old_idle, 5000);
+		f.gap(3);
+		f.idle(m, p.idle, 30000);
+		sep = Sep(m);
+		sep.warm(p);
+		sep.shift = shift;
+		c.start(&p, 0);
+		f.run(m, &c, frames * p.period,
+		      [&](uint32_t, uint8_t lv) { return (int)sep.step(lv); });
+	};
+	show(mx, px, pin.idle, in, 3, 0);
+	CHECK(ck.source() == 0 && ck.malformed_lines() == 0 && ck.frames() >= 3,
+	      "xor csync: source %d malformed %llu frames %llu", ck.source(),
+	      (unsigned long long)ck.malformed_lines(), (unsigned long long)ck.frames());
+	uint64_t fr = ck.frames();
+	show(mn, pn, px.idle, mx, 3, 0);
+	CHECK(ck.source() == 1 && ck.malformed_lines() == 0 && ck.frames() >= fr + 2,
+	      "ntsc csync: source %d malformed %llu frames %llu -> %llu", ck.source(),
+	      (unsigned long long)ck.malformed_lines(), (unsigned long long)fr,
+	      (unsigned long long)ck.frames());
+	show(mx, px, pn.idle, mn, 2, 0);
+	CHECK(ck.source() == 0 && ck.malformed_lines() == 0 && ck.source_changes() == 3,
+	      "back to xor: source %d malformed %llu changes %llu", ck.source(),
+	      (unsigned long long)ck.malformed_lines(), (unsigned long long)ck.source_changes());
+	for (const std::string &s : ck.log())
+		printf("  log: %s\n", s.c_str());
+	/* faults: the raw csync pins, and an HS 3 pixels late */
+	uint64_t m0 = ck.malformed_lines();
+	f.idle(mx, px.idle, 5000);
+	c.start(&px, 0);
+	f.run(mx, &c, 2ull * px.period);
+	CHECK(ck.malformed_lines() > m0, "raw XOR csync pins not flagged");
+	printf("  raw csync pins: %llu malformed lines\n",
+	       (unsigned long long)(ck.malformed_lines() - m0));
+	m0 = ck.malformed_lines();
+	show(mn, pn, px.idle, mx, 2, 3);
+	CHECK(ck.malformed_lines() > m0, "NTSC with HS 3 pixels late not flagged");
+	printf("  ntsc HS 3 pixels late: %llu malformed lines\n",
+	       (unsigned long long)(ck.malformed_lines() - m0));
+}
+
 int main()
 {
 	test_sources();
 	test_checker_clean();
 	test_checker_faults();
+	test_checker_csync();
 	if (failures) {
 		printf("test_video_checker: %d FAILED\n", failures);
 		return 1;
