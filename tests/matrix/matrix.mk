@@ -30,3 +30,11 @@ test-matrix: $(MATRIX_DIR)/obj/Vvid_matrix
 
 matrix-stat: $(MATRIX_RTL)
 	@bash tests/matrix/matrix_stat.sh $(MATRIX_DIR)/stat "$(MATRIX_RTL)"
+
+# bench: the same figures as rows of build/bench/matrix.tsv
+BENCHES += matrix
+.PHONY: bench-matrix
+bench-matrix: $(MATRIX_RTL) tests/matrix/matrix_stat_top.v tests/matrix/stat_tsv.py
+	@mkdir -p $(B)/bench $(MATRIX_DIR)
+	bash tests/matrix/matrix_stat.sh $(MATRIX_DIR)/stat "$(MATRIX_RTL)" | tee $(MATRIX_DIR)/stat.txt
+	python3 tests/matrix/stat_tsv.py $(MATRIX_DIR)/stat.txt $(B)/bench/matrix.tsv
