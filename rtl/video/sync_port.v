@@ -1,5 +1,5 @@
 // sync_port: one input port's sync separator plus its meter (sync_sep + sync_meter), the
-// unit instantiated per KVM port (and the top of tests/sync). No bus wiring yet.
+// unit instantiated per video input by vin_meters (and the top of tests/sync).
 // Clocks: i_clk = clk_ref (REF_HZ); i_hs / i_vs are asynchronous port pins.
 `default_nettype none
 module sync_port #(
