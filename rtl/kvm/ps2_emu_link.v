@@ -6,15 +6,14 @@
 // i_whole) while o_idle; o_chunk_done pulses when it completed; o_last is the last byte
 // that completed (for FE "resend"). Receive side: o_rx_valid / o_rx_data pulse per host
 // byte, o_rx_error on a parity or framing error.
-// LIVE = 1 (used by both emulators): the sender keeps no copy of the chunk; i_bytes must
-// hold the chunk's bytes from i_load until o_chunk_done or the next host byte.
+// The sender keeps no copy of the chunk: i_bytes must hold the chunk's bytes from i_load
+// until o_chunk_done or the next host byte.
 // Clock: i_clk = clk_sys (CLK_HZ); the PS/2 lines are asynchronous (synchronised in
 // ps2_dev). Reset: i_rst (synchronous, active high).
 `default_nettype none
 module ps2_emu_link #(
     parameter CLK_HZ = 12_000_000,
-    parameter N      = 6,           // chunk buffer size in bytes (2..8)
-    parameter LIVE   = 0            // 1: i_bytes held by the owner, not copied at i_load
+    parameter N      = 6            // chunk size in bytes (2..8)
 ) (
     input  wire           i_clk,
     input  wire           i_rst,
@@ -52,7 +51,7 @@ module ps2_emu_link #(
         .o_rx_err(rx_err), .o_busy(dev_busy)
     );
 
-    ps2_tx_chunk #(.N(N), .LIVE(LIVE)) u_tx (
+    ps2_tx_chunk #(.N(N)) u_tx (
         .i_clk(i_clk), .i_rst(i_rst),
         .i_load(i_load), .i_len(i_len), .i_bytes(i_bytes), .i_whole(i_whole),
         .i_flush(o_rx_valid || o_rx_error), .o_idle(o_idle), .o_chunk_done(o_chunk_done),

@@ -47,7 +47,7 @@ module ps2_kbd_emu #(
     localparam [2:0] R_FE = 3'd0, R_FA = 3'd1, R_SET = 3'd2, R_ID = 3'd3, R_EE = 3'd4,
                      R_LAST = 3'd5, R_AA = 3'd6;
 
-    // ---- line engine, chunk sender (LIVE: it reads tx_bytes, no copy), ms tick ----
+    // ---- line engine, chunk sender (it reads tx_bytes, no copy), ms tick ----
     reg         tx_load, tx_whole;
     reg  [3:0]  tx_len;
     reg  [2:0]  tx_kind;
@@ -57,7 +57,7 @@ module ps2_kbd_emu #(
     wire        rx_valid, rx_error;
     wire [7:0]  rx_data;
     wire        ms_tick;
-    ps2_emu_link #(.CLK_HZ(CLK_HZ), .N(6), .LIVE(1)) u_link (
+    ps2_emu_link #(.CLK_HZ(CLK_HZ), .N(6)) u_link (
         .i_clk(i_clk), .i_rst(i_rst),
         .i_clk_in(i_clk_in), .o_clk_drive_low(o_clk_drive_low),
         .i_data_in(i_data_in), .o_data_drive_low(o_data_drive_low),

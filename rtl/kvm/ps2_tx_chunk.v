@@ -8,14 +8,13 @@
 // o_chunk_done pulses when the last byte of the chunk completed. i_flush drops what is
 // left (used when the host sends a new command). o_last is the last byte that completed
 // (for the host's FE "resend" command). o_idle: nothing queued and no byte in flight.
-// LIVE = 0: i_bytes is copied into a buffer at i_load. LIVE = 1: no buffer; the owner
-// holds i_bytes stable from i_load until o_chunk_done or i_flush (the emulators keep the
-// pending chunk and the reply kind anyway, so this saves a second copy of the chunk).
+// No buffer of its own: the owner holds i_bytes stable from i_load until o_chunk_done or
+// i_flush (the emulators keep the pending chunk and the reply kind anyway, so a copy here
+// would be a second one).
 // Clock: i_clk = clk_sys. Reset: i_rst (synchronous, active high).
 `default_nettype none
 module ps2_tx_chunk #(
-    parameter N    = 8,             // chunk buffer size in bytes (2..8)
-    parameter LIVE = 0              // 1: send from i_bytes as held by the owner (no copy)
+    parameter N    = 8              // chunk size in bytes (2..8)
 ) (
     input  wire           i_clk,
     input  wire           i_rst,
@@ -35,19 +34,16 @@ module ps2_tx_chunk #(
     input  wire           i_dev_done,
     input  wire           i_dev_aborted
 );
-    reg [8*N-1:0] buf_q;
     reg [3:0]     len, idx, base;
     reg           whole, inflight;
 
-    wire [8*N-1:0] bytes = LIVE ? i_bytes : buf_q;
-    assign o_dev_data  = bytes[idx[2:0]*8 +: 8];
+    assign o_dev_data  = i_bytes[idx[2:0]*8 +: 8];
     assign o_dev_valid = (idx != len) && !inflight;
     assign o_idle      = (idx == len) && !inflight;
 
     always @(posedge i_clk) begin
         o_chunk_done <= 1'b0;
         if (i_rst) begin
-            buf_q    <= {8*N{1'b0}};
             len      <= 4'd0;
             idx      <= 4'd0;
             base     <= 4'd0;
@@ -78,7 +74,6 @@ module ps2_tx_chunk #(
                 base <= 4'd0;
             end
             if (i_load) begin
-                buf_q <= LIVE ? {8*N{1'b0}} : i_bytes;
                 len   <= i_len;
                 idx   <= 4'd0;
                 base  <= 4'd0;
