@@ -86,10 +86,8 @@ def case_modes(sim, fw, out):
         check(near(j["hfreq_hz"], hf), tag + ": line rate %s Hz, want %d" % (j["hfreq_hz"], hf))
         check(near(j["vfreq_mhz"], vf * 1000),
               tag + ": frame/field rate %s mHz, want %.0f" % (j["vfreq_mhz"], vf * 1000))
-        if j["mode"] is None:
-            print("note %s: the firmware gives no mode name yet" % tag)
-        else:
-            check(j["mode"] == name, tag + ": mode '%s', want '%s'" % (j["mode"], name))
+        check(j["mode"] == name, tag + ": mode '%s' (firmware, PORT_VIDEO), want '%s'" %
+              (j["mode"], name))
 
 
 def case_switch(sim, fw, out):
