@@ -196,7 +196,8 @@ test-kvm-top: $(KVM_TB_DIR)/top/Vkvm_top
 	$<
 
 # One yosys run per N; rows: kvm_top_nN_{lut4,ff,carry,ebr}.
-bench-kvm-size: $(KVM_TOP_FILES) $(GEN_REGS_VH)
+bench-kvm-size: $(KVM_TOP_FILES) $(KVM_PS2_HOST) $(KVM_KBD_EMU) $(KVM_MOUSE_EMU) $(GEN_REGS_VH) \
+		tools/yosys_size.sh
 	@mkdir -p $(B)/bench $(KVM_TB_DIR)
 	@rm -f $(B)/bench/kvm-size.tsv.tmp
 	@for n in 4 1; do \
@@ -213,5 +214,11 @@ bench-kvm-size: $(KVM_TOP_FILES) $(GEN_REGS_VH)
 		printf 'kvm_top_n%s_carry\t%s\tcount\tkvm_top N=%s: SB_CARRY\n' $$n "$${carry:-0}" $$n; \
 		printf 'kvm_top_n%s_ebr\t%s\tcount\tkvm_top N=%s: block RAMs (SB_RAM40_4K)\n' $$n "$${ebr:-0}" $$n; \
 	done > $(B)/bench/kvm-size.tsv.tmp
+	@bash tools/yosys_size.sh ps2_host ps2_host "$(KVM_PS2_HOST)" \
+		"ps2_host, one console device (incl. error counters)" >> $(B)/bench/kvm-size.tsv.tmp
+	@bash tools/yosys_size.sh ps2_kbd_emu ps2_kbd_emu "$(KVM_KBD_EMU)" \
+		"ps2_kbd_emu, one PC keyboard (incl. its ps2_dev)" >> $(B)/bench/kvm-size.tsv.tmp
+	@bash tools/yosys_size.sh ps2_mouse_emu ps2_mouse_emu "$(KVM_MOUSE_EMU)" \
+		"ps2_mouse_emu, one PC mouse (incl. its ps2_dev)" >> $(B)/bench/kvm-size.tsv.tmp
 	@mv -f $(B)/bench/kvm-size.tsv.tmp $(B)/bench/kvm-size.tsv
 	@cat $(B)/bench/kvm-size.tsv

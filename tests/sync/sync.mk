@@ -65,3 +65,16 @@ $(SYNC_TB_DIR)/vin/Vvin_meters: $(VIN_RTL) tests/sync/tb_vin.cpp tests/sync/sync
 
 test-vin: $(SYNC_TB_DIR)/vin/Vvin_meters
 	$<
+
+# bench: size of one input's separator + meter, and of vin_meters with 4 inputs
+BENCHES += sync
+.PHONY: bench-sync
+bench-sync: $(VIN_RTL) tools/yosys_size.sh
+	@mkdir -p $(B)/bench
+	@{ bash tools/yosys_size.sh sync_port sync_port "$(SYNC_RTL)" \
+		"sync_port, one video input's sync separator + meter (REF_HZ 48 MHz)"; \
+	   bash tools/yosys_size.sh vin_meters_n4 vin_meters "$(VIN_RTL)" \
+		"vin_meters N=4: four sync_ports + VIDIN registers + snapshot CDC" "chparam -set N 4 vin_meters"; \
+	} > $(B)/bench/sync.tsv.tmp
+	@mv -f $(B)/bench/sync.tsv.tmp $(B)/bench/sync.tsv
+	@cat $(B)/bench/sync.tsv
