@@ -4,6 +4,8 @@
  */
 #include "models/ps2_console.h"
 
+#include <utility>
+
 namespace ps2 {
 
 constexpr double BAT_POWERUP_MS = 15;	/* power-up / plug to AA */
@@ -14,21 +16,78 @@ static uint64_t ms_cyc(double ms)
 	return us(ms * 1000.0);
 }
 
+/* ------------------------------------------------------------ common part */
+
+Ps2ConsoleDev::Ps2ConsoleDev(bool chunk_resend, std::vector<uint8_t> bat) : bat_(std::move(bat))
+{
+	link.chunk_resend = chunk_resend;
+	bat_at_ = ms_cyc(BAT_POWERUP_MS);
+}
+
+bool Ps2ConsoleDev::plug_link(uint64_t cyc)
+{
+	if (link.enabled)
+		return false;
+	link.enabled = true;
+	link.clear_all();
+	await_ = 0;
+	bat_in(cyc, BAT_POWERUP_MS);
+	return true;
+}
+
+void Ps2ConsoleDev::unplug_link()
+{
+	link.enabled = false;
+	link.clear_all();
+	bat_pending_ = false;
+	await_ = 0;
+}
+
+void Ps2ConsoleDev::bat_in(uint64_t cyc, double ms)
+{
+	bat_pending_ = true;
+	bat_at_ = cyc + ms_cyc(ms);
+}
+
+void Ps2ConsoleDev::step_link(uint64_t cyc, bool clk, bool dat)
+{
+	link.hold_data = await_ != 0 || bat_pending_;
+	link.step(cyc, clk, dat);
+	while (link.enabled && !link.rx.empty()) {
+		Ps2DevLink::Rx r = link.rx.front();
+
+		link.rx.pop_front();
+		command(cyc, r.v, r.err);
+	}
+	if (link.enabled && bat_pending_ && cyc >= bat_at_) {
+		bat_pending_ = false;
+		link.reply(bat_);
+	}
+}
+
+void Ps2ConsoleDev::schedule(const std::vector<double> &t_ms, double start_ms)
+{
+	ev_cyc_.clear();
+	for (double t : t_ms)
+		ev_cyc_.push_back(ms_cyc(start_ms + t));
+	next_ev_ = 0;
+}
+
 /* ------------------------------------------------------------------ keyboard */
 
-Ps2ConsoleKbd::Ps2ConsoleKbd()
+Ps2ConsoleKbd::Ps2ConsoleKbd() : Ps2ConsoleDev(false, { 0xAA })
 {
-	link.chunk_resend = false;	/* an inhibited byte is sent again (not the chunk) */
-	bat_at_ = ms_cyc(BAT_POWERUP_MS);
+	/* chunk_resend false: an inhibited byte is sent again (not the chunk) */
 }
 
 void Ps2ConsoleKbd::set_script(const std::vector<KeyEvent> &ev, double start_ms)
 {
+	std::vector<double> t;
+
 	ev_ = ev;
-	ev_cyc_.clear();
 	for (const KeyEvent &e : ev)
-		ev_cyc_.push_back(ms_cyc(start_ms + e.t_ms));
-	next_ev_ = 0;
+		t.push_back(e.t_ms);
+	schedule(t, start_ms);
 }
 
 void Ps2ConsoleKbd::defaults()
@@ -39,24 +98,16 @@ void Ps2ConsoleKbd::defaults()
 
 void Ps2ConsoleKbd::plug(uint64_t cyc)
 {
-	if (link.enabled)
+	if (!plug_link(cyc))
 		return;
-	link.enabled = true;
-	link.clear_all();
 	leds = 0;
 	defaults();
 	scanning = true;
-	await_ = 0;
-	bat_pending_ = true;
-	bat_at_ = cyc + ms_cyc(BAT_POWERUP_MS);
 }
 
 void Ps2ConsoleKbd::unplug()
 {
-	link.enabled = false;
-	link.clear_all();
-	bat_pending_ = false;
-	await_ = 0;
+	unplug_link();
 	rep_key_ = nullptr;
 }
 
@@ -92,8 +143,7 @@ void Ps2ConsoleKbd::command(uint64_t cyc, uint8_t v, bool err)
 		leds = 0;
 		defaults();
 		scanning = true;
-		bat_pending_ = true;
-		bat_at_ = cyc + ms_cyc(BAT_RESET_MS);
+		bat_in(cyc, BAT_RESET_MS);
 		break;
 	case 0xF2:
 		link.reply({ 0xFA, 0xAB, 0x83 });
@@ -161,27 +211,14 @@ void Ps2ConsoleKbd::key_event(uint64_t cyc, const KeyEvent &e)
 
 void Ps2ConsoleKbd::step(uint64_t cyc, bool clk, bool dat)
 {
-	link.hold_data = await_ != 0 || bat_pending_;
-	link.step(cyc, clk, dat);
+	step_link(cyc, clk, dat);
 	if (!link.enabled) {
-		while (next_ev_ < ev_.size() && ev_cyc_[next_ev_] <= cyc) {
+		for (; event_due(cyc); next_ev_++)
 			if (ev_[next_ev_].type == KeyEvent::MAKE || ev_[next_ev_].type == KeyEvent::BREAK)
 				keys_dropped++;
-			next_ev_++;
-		}
 		return;
 	}
-	while (!link.rx.empty()) {
-		Ps2DevLink::Rx r = link.rx.front();
-
-		link.rx.pop_front();
-		command(cyc, r.v, r.err);
-	}
-	if (bat_pending_ && cyc >= bat_at_) {
-		bat_pending_ = false;
-		link.reply({ 0xAA });
-	}
-	while (next_ev_ < ev_.size() && ev_cyc_[next_ev_] <= cyc)
+	while (event_due(cyc))
 		key_event(cyc, ev_[next_ev_++]);
 	if (repeat_on_ && rep_key_ && scanning && cyc >= rep_at_) {
 		uint8_t buf[8];
@@ -197,19 +234,19 @@ void Ps2ConsoleKbd::step(uint64_t cyc, bool clk, bool dat)
 
 /* ------------------------------------------------------------------ mouse */
 
-Ps2ConsoleMouse::Ps2ConsoleMouse(Model m) : model(m)
+/* chunk_resend true: a packet cut by inhibit is sent again whole */
+Ps2ConsoleMouse::Ps2ConsoleMouse(Model m) : Ps2ConsoleDev(true, { 0xAA, 0x00 }), model(m)
 {
-	link.chunk_resend = true;	/* a packet cut by inhibit is sent again whole */
-	bat_at_ = ms_cyc(BAT_POWERUP_MS);
 }
 
 void Ps2ConsoleMouse::set_script(const std::vector<MouseEvent> &ev, double start_ms)
 {
+	std::vector<double> t;
+
 	ev_ = ev;
-	ev_cyc_.clear();
 	for (const MouseEvent &e : ev)
-		ev_cyc_.push_back(ms_cyc(start_ms + e.t_ms));
-	next_ev_ = 0;
+		t.push_back(e.t_ms);
+	schedule(t, start_ms);
 }
 
 void Ps2ConsoleMouse::defaults()
@@ -222,24 +259,16 @@ void Ps2ConsoleMouse::defaults()
 
 void Ps2ConsoleMouse::plug(uint64_t cyc)
 {
-	if (link.enabled)
+	if (!plug_link(cyc))
 		return;
-	link.enabled = true;
-	link.clear_all();
 	defaults();
 	remote = false;
 	id = 0;
-	await_ = 0;
-	bat_pending_ = true;
-	bat_at_ = cyc + ms_cyc(BAT_POWERUP_MS);
 }
 
 void Ps2ConsoleMouse::unplug()
 {
-	link.enabled = false;
-	link.clear_all();
-	bat_pending_ = false;
-	await_ = 0;
+	unplug_link();
 }
 
 std::vector<uint8_t> Ps2ConsoleMouse::packet(int dx, int dy, int dz, int btn) const
@@ -307,8 +336,7 @@ void Ps2ConsoleMouse::command(uint64_t cyc, uint8_t v, bool err)
 		defaults();
 		remote = false;
 		id = 0;
-		bat_pending_ = true;
-		bat_at_ = cyc + ms_cyc(BAT_RESET_MS);
+		bat_in(cyc, BAT_RESET_MS);
 		break;
 	case 0xF2:
 		link.reply({ 0xFA, (uint8_t)id });
@@ -367,19 +395,8 @@ void Ps2ConsoleMouse::command(uint64_t cyc, uint8_t v, bool err)
 
 void Ps2ConsoleMouse::step(uint64_t cyc, bool clk, bool dat)
 {
-	link.hold_data = await_ != 0 || bat_pending_;
-	link.step(cyc, clk, dat);
-	while (link.enabled && !link.rx.empty()) {
-		Ps2DevLink::Rx r = link.rx.front();
-
-		link.rx.pop_front();
-		command(cyc, r.v, r.err);
-	}
-	if (link.enabled && bat_pending_ && cyc >= bat_at_) {
-		bat_pending_ = false;
-		link.reply({ 0xAA, 0x00 });
-	}
-	while (next_ev_ < ev_.size() && ev_cyc_[next_ev_] <= cyc) {
+	step_link(cyc, clk, dat);
+	while (event_due(cyc)) {
 		const MouseEvent &e = ev_[next_ev_++];
 
 		buttons = e.buttons;
