@@ -65,12 +65,9 @@ void Ps2ConsoleDev::step_link(uint64_t cyc, bool clk, bool dat)
 	}
 }
 
-void Ps2ConsoleDev::schedule(const std::vector<double> &t_ms, double start_ms)
+uint64_t Ps2ConsoleDev::cycles_at_ms(double ms)
 {
-	ev_cyc_.clear();
-	for (double t : t_ms)
-		ev_cyc_.push_back(ms_cyc(start_ms + t));
-	next_ev_ = 0;
+	return ms_cyc(ms);
 }
 
 /* ------------------------------------------------------------------ keyboard */
@@ -82,12 +79,8 @@ Ps2ConsoleKbd::Ps2ConsoleKbd() : Ps2ConsoleDev(false, { 0xAA })
 
 void Ps2ConsoleKbd::set_script(const std::vector<KeyEvent> &ev, double start_ms)
 {
-	std::vector<double> t;
-
 	ev_ = ev;
-	for (const KeyEvent &e : ev)
-		t.push_back(e.t_ms);
-	schedule(t, start_ms);
+	schedule(ev, start_ms);
 }
 
 void Ps2ConsoleKbd::defaults()
@@ -241,12 +234,8 @@ Ps2ConsoleMouse::Ps2ConsoleMouse(Model m) : Ps2ConsoleDev(true, { 0xAA, 0x00 }),
 
 void Ps2ConsoleMouse::set_script(const std::vector<MouseEvent> &ev, double start_ms)
 {
-	std::vector<double> t;
-
 	ev_ = ev;
-	for (const MouseEvent &e : ev)
-		t.push_back(e.t_ms);
-	schedule(t, start_ms);
+	schedule(ev, start_ms);
 }
 
 void Ps2ConsoleMouse::defaults()

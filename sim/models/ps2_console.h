@@ -40,8 +40,15 @@ protected:
 	void bat_in(uint64_t cyc, double ms);	/* BAT bytes at cyc + ms */
 	/* line engine step, then received bytes to command() and the BAT when due */
 	void step_link(uint64_t cyc, bool clk, bool dat);
-	/* event times: start_ms + t_ms of each script event, in clk_sys cycles */
-	void schedule(const std::vector<double> &t_ms, double start_ms);
+	/* event times: start_ms + t_ms of each script event (KeyEvent, MouseEvent), in cycles */
+	template <class Event> void schedule(const std::vector<Event> &ev, double start_ms)
+	{
+		ev_cyc_.clear();
+		for (const Event &e : ev)
+			ev_cyc_.push_back(cycles_at_ms(start_ms + e.t_ms));
+		next_ev_ = 0;
+	}
+	static uint64_t cycles_at_ms(double ms);
 	bool events_done() const { return next_ev_ >= ev_cyc_.size(); }
 	bool event_due(uint64_t cyc) const { return !events_done() && ev_cyc_[next_ev_] <= cyc; }
 
