@@ -24,7 +24,7 @@ FW_FONT_C   := $(if $(FONT_C),$(FONT_C),$(B)/fonts/default_font.c)
 FW_BUILD_ID := $(if $(filter unknown,$(BUILD_ID)),00000000,$(BUILD_ID))
 
 FW_SRCS := soc-firmware/crt0.S soc-firmware/main.c soc-firmware/trap.c \
-           soc-firmware/drivers/osd.c soc-firmware/drivers/spiflash.c \
+           soc-firmware/drivers/osd.c soc-firmware/drivers/spiflash.c soc-firmware/app/flash_guard.c \
            soc-firmware/drivers/uart_stdio.c \
            soc-firmware/app/osd_draw.c soc-firmware/app/ui_boot.c soc-firmware/app/trapfmt.c \
            soc-firmware/app/hostlink.c common/proto.c common/cobs.c common/crc32.c \
@@ -153,6 +153,11 @@ $(FW_TEST_B)/test_ps2con: soc-firmware/tests/test_ps2con.c soc-firmware/app/ps2c
 	@mkdir -p $(@D)
 	$(HOST_CC) $(FW_TEST_CFLAGS) $(filter %.c,$^) -lcmocka -o $@
 
+$(FW_TEST_B)/test_flash_guard: soc-firmware/tests/test_flash_guard.c \
+		soc-firmware/app/flash_guard.c soc-firmware/app/flash_guard.h $(GEN_REGS_H)
+	@mkdir -p $(@D)
+	$(HOST_CC) $(FW_TEST_CFLAGS) -I$(B)/gen $(filter %.c,$^) -lcmocka -o $@
+
 $(FW_TEST_B)/test_vmode: soc-firmware/tests/test_vmode.c soc-firmware/app/vmode.c \
 		soc-firmware/app/vmode.h
 	@mkdir -p $(@D)
@@ -168,10 +173,12 @@ $(FW_TEST_B)/test_vstatus: soc-firmware/tests/test_vstatus.c soc-firmware/app/vs
 	$(HOST_CC) $(FW_TEST_CFLAGS) $(filter %.c,$^) -lcmocka -o $@
 
 TESTS += fw-image fw-bootload fw-osd-draw fw-mkfwimg fw-bootrom-hex fw-elf fw-hotkey fw-ps2con \
-	fw-vmode fw-vstatus
+	fw-vmode fw-vstatus fw-flash-guard
 .PHONY: test-fw-image test-fw-bootload test-fw-osd-draw test-fw-mkfwimg test-fw-bootrom-hex \
-	test-fw-elf test-fw-hotkey test-fw-ps2con test-fw-vmode test-fw-vstatus
+	test-fw-elf test-fw-hotkey test-fw-ps2con test-fw-vmode test-fw-flash-guard test-fw-vstatus
 test-fw-vmode: $(FW_TEST_B)/test_vmode
+	$<
+test-fw-flash-guard: $(FW_TEST_B)/test_flash_guard
 	$<
 test-fw-vstatus: $(FW_TEST_B)/test_vstatus
 	$<

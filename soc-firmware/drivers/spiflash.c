@@ -103,14 +103,8 @@ FW_RAMFUNC void spiflash_read(uint32_t off, void *buf, uint32_t len)
 	release();
 }
 
-static int check_write(uint32_t off, uint32_t len)
-{
-	if (off < KVM_FLASH_FW_OFFSET)
-		return SPIFLASH_E_PROTECT;
-	if (off >= KVM_FLASH_SIZE || len > KVM_FLASH_SIZE - off)
-		return SPIFLASH_E_RANGE;
-	return SPIFLASH_OK;
-}
+/* writes below the firmware slot (the bitstream) are refused: app/flash_guard */
+static const struct flash_guard guard = { KVM_FLASH_FW_OFFSET, KVM_FLASH_SIZE };
 
 static FW_RAMFUNC void erase(uint8_t cmd, uint32_t off)
 {
@@ -123,24 +117,20 @@ static FW_RAMFUNC void erase(uint8_t cmd, uint32_t off)
 
 int spiflash_erase_sector(uint32_t off)
 {
-	int err = check_write(off, SPIFLASH_SECTOR);
+	int err = flash_guard_check(&guard, off, SPIFLASH_SECTOR, SPIFLASH_SECTOR);
 
 	if (err)
 		return err;
-	if (off & (SPIFLASH_SECTOR - 1))
-		return SPIFLASH_E_ALIGN;
 	erase(CMD_SE_4K, off);
 	return SPIFLASH_OK;
 }
 
 int spiflash_erase_block(uint32_t off)
 {
-	int err = check_write(off, SPIFLASH_BLOCK);
+	int err = flash_guard_check(&guard, off, SPIFLASH_BLOCK, SPIFLASH_BLOCK);
 
 	if (err)
 		return err;
-	if (off & (SPIFLASH_BLOCK - 1))
-		return SPIFLASH_E_ALIGN;
 	erase(CMD_BE_64K, off);
 	return SPIFLASH_OK;
 }
@@ -159,7 +149,7 @@ static FW_RAMFUNC void program_page(uint32_t off, const uint8_t *p, uint32_t n)
 int spiflash_program(uint32_t off, const void *buf, uint32_t len)
 {
 	const uint8_t *p = buf;
-	int err = check_write(off, len);
+	int err = flash_guard_check(&guard, off, len, 1);
 
 	if (err)
 		return err;

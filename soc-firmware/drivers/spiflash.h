@@ -10,18 +10,13 @@
 
 #include <stdint.h>
 
+#include "flash_guard.h"	/* enum spiflash_err, the write policy */
+
 #define SPIFLASH_PAGE		256u
 #define SPIFLASH_SECTOR		4096u
 #define SPIFLASH_BLOCK		65536u
 
 #define FW_RAMFUNC __attribute__((section(".ramtext"), noinline))
-
-enum spiflash_err {
-	SPIFLASH_OK = 0,
-	SPIFLASH_E_ALIGN = -1,	/* erase offset not aligned to the erase size */
-	SPIFLASH_E_RANGE = -2,	/* outside the flash */
-	SPIFLASH_E_PROTECT = -3, /* would touch the bitstream area (offset < KVM_FLASH_FW_OFFSET) */
-};
 
 /*
  * Called while waiting for an erase or program to finish (e.g. kick the watchdog: a 64 KiB
