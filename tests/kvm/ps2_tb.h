@@ -74,6 +74,19 @@ inline void check_dev_clk_low(double low_us) {
 	CHECK(low_us >= 30 && low_us <= 50, "CLK low %.1f us", low_us);
 }
 
+/* Runs tick() until pred() holds or timeout_us has passed; true if pred() became true.
+ * Shared by Bench and benches that drive several links from one clock (tb_kvm_top). */
+template <class Tick>
+bool run_until_ticks(Tick tick, const std::function<bool()> &pred, double timeout_us) {
+	uint64_t end = cycles + us_to_cyc(timeout_us);
+	while (cycles < end) {
+		if (pred())
+			return true;
+		tick();
+	}
+	return pred();
+}
+
 /* The bus and the clock of one DUT. The model pulls lines low with m_clk_low/m_data_low. */
 template <class DUT> struct Bench {
 	DUT *d;
@@ -101,13 +114,7 @@ template <class DUT> struct Bench {
 	void run_us(double us) { run_cyc(us_to_cyc(us)); }
 	/* run until pred() or timeout; returns true if pred() became true */
 	bool run_until(const std::function<bool()> &pred, double timeout_us) {
-		uint64_t end = cycles + us_to_cyc(timeout_us);
-		while (cycles < end) {
-			if (pred())
-				return true;
-			tick();
-		}
-		return pred();
+		return run_until_ticks([this] { tick(); }, pred, timeout_us);
 	}
 	void reset() {
 		d->i_rst = 1;

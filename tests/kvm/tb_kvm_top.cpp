@@ -59,13 +59,7 @@ template <> struct Bench<PortLine> {
 			tick();
 	}
 	bool run_until(const std::function<bool()> &pred, double timeout_us) {
-		uint64_t end = cycles + us_to_cyc(timeout_us);
-		while (cycles < end) {
-			if (pred())
-				return true;
-			tick();
-		}
-		return pred();
+		return run_until_ticks(tick, pred, timeout_us);
 	}
 };
 } // namespace ps2tb
