@@ -412,6 +412,15 @@ static bool parse_args(int argc, char **argv, options *o)
 		}
 		return true;
 	};
+	auto count_arg = [&](const char *name, unsigned long *v) {
+		*v = strtoul(optarg, &end, 0);
+		if (*end || !*optarg || optarg[0] == '-') {
+			fprintf(stderr, "kvmosd-sim: bad --%s %s\n", name, optarg);
+			return false;
+		}
+		return true;
+	};
+	unsigned long ul;
 
 	while ((c = getopt_long(argc, argv, "", longopts, nullptr)) != -1) {
 		switch (c) {
@@ -423,15 +432,13 @@ static bool parse_args(int argc, char **argv, options *o)
 		case O_UNTIL: o->until_uart = optarg; break;
 		case O_PNG: o->png_dir = optarg; break;
 		case O_FRAMES:
-			o->frames = strtoul(optarg, &end, 0);
-			if (*end || !*optarg) {
-				fprintf(stderr, "kvmosd-sim: bad --frames %s\n", optarg);
+			if (!count_arg("frames", &o->frames))
 				return false;
-			}
 			break;
 		case O_MAXMS:
-			o->max_ms = strtod(optarg, &end);
-			if (*end || !*optarg || o->max_ms <= 0) {
+			if (!ms_arg("max-ms", &o->max_ms))
+				return false;
+			if (o->max_ms == 0) {
 				fprintf(stderr, "kvmosd-sim: bad --max-ms %s\n", optarg);
 				return false;
 			}
@@ -458,11 +465,9 @@ static bool parse_args(int argc, char **argv, options *o)
 				return false;
 			break;
 		case O_PCINH:
-			o->kvm.pc_inhibit = (int)strtol(optarg, &end, 0);
-			if (*end || !*optarg || o->kvm.pc_inhibit < 0) {
-				fprintf(stderr, "kvmosd-sim: bad --pc-inhibit %s\n", optarg);
+			if (!count_arg("pc-inhibit", &ul))
 				return false;
-			}
+			o->kvm.pc_inhibit = (int)ul;
 			break;
 		case O_CONEV: o->kvm.con_events.push_back(optarg); break;
 		case O_PORT:
@@ -476,11 +481,8 @@ static bool parse_args(int argc, char **argv, options *o)
 		case O_NOQUERY: o->no_port_query = true; break;
 		case O_NOREF: o->no_clk_ref = true; break;
 		case O_OUTFRAMES:
-			o->out_frames = strtoul(optarg, &end, 0);
-			if (*end || !*optarg) {
-				fprintf(stderr, "kvmosd-sim: bad --output-frames %s\n", optarg);
+			if (!count_arg("output-frames", &o->out_frames))
 				return false;
-			}
 			break;
 		case O_HELP: usage(stdout); exit(0);
 		default: usage(stderr); return false;
