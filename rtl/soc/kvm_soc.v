@@ -13,6 +13,7 @@ module kvm_soc #(
     parameter BOOTROM_HEX = "build/soc-firmware/bootrom.hex",
     parameter [31:0] HW_VERSION = 32'h0001_0000,
     parameter BOOT_XIP = 0,
+    parameter RAM_BYTES = 0,            // main RAM size; 0 = KVM_RAM_SIZE (soc_fabric)
     parameter DEBOUNCE_CYCLES = CLK_SYS_HZ / 200
 ) (
     input  wire        i_clk_sys,
@@ -53,7 +54,9 @@ module kvm_soc #(
 
     // Retire trace outputs are for CPU verification only.
     /* verilator lint_off PINCONNECTEMPTY */
-    kvm_cpu #(.RESET_PC(KVM_BOOTROM_BASE)) u_cpu (
+    // reset pc: the boot ROM, or (BOOT_XIP) the boot loader in the flash window
+    kvm_cpu #(.RESET_PC((BOOT_XIP != 0) ? KVM_FLASH_BASE + KVM_FLASH_BOOT_OFFSET
+                                        : KVM_BOOTROM_BASE)) u_cpu (
         .i_clk(i_clk_sys), .i_rst(rst_sys),
         .o_mem_valid(mem_valid), .o_mem_instr(mem_instr), .o_mem_addr(mem_addr),
         .o_mem_wdata(mem_wdata), .o_mem_wstrb(mem_wstrb),
@@ -65,7 +68,7 @@ module kvm_soc #(
 
     soc_fabric #(
         .CLK_SYS_HZ(CLK_SYS_HZ), .BOOTROM_HEX(BOOTROM_HEX), .HW_VERSION(HW_VERSION),
-        .BOOT_XIP(BOOT_XIP), .DEBOUNCE_CYCLES(DEBOUNCE_CYCLES)
+        .BOOT_XIP(BOOT_XIP), .RAM_BYTES(RAM_BYTES), .DEBOUNCE_CYCLES(DEBOUNCE_CYCLES)
     ) u_fabric (
         .i_clk_sys(i_clk_sys), .i_rst_n(i_rst_n), .o_rst_sys(rst_sys),
         .i_mem_valid(mem_valid), .i_mem_addr(mem_addr), .i_mem_wdata(mem_wdata),

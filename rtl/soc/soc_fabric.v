@@ -12,6 +12,7 @@ module soc_fabric #(
     parameter BOOTROM_HEX = "build/soc-firmware/bootrom.hex",
     parameter [31:0] HW_VERSION = 32'h0001_0000,
     parameter BOOT_XIP = 0,
+    parameter RAM_BYTES = 0,            // main RAM size; 0 = KVM_RAM_SIZE (128 KiB SPRAM)
     parameter DEBOUNCE_CYCLES = CLK_SYS_HZ / 200
 ) (
     input  wire        i_clk_sys,
@@ -59,7 +60,8 @@ module soc_fabric #(
     `include "kvmosd_regs.vh"
     /* verilator lint_on UNUSEDPARAM */
     localparam ROM_WORDS = KVM_BOOTROM_SIZE / 4;
-    localparam RAM_WORDS = KVM_RAM_SIZE / 4;
+    // A smaller RAM (HX8K: block RAM) repeats through the RAM region (upper address bits ignored).
+    localparam RAM_WORDS = ((RAM_BYTES != 0) ? RAM_BYTES : KVM_RAM_SIZE) / 4;
     localparam ROM_AW = $clog2(ROM_WORDS);
     localparam RAM_AW = $clog2(RAM_WORDS);
     localparam FLASH_AW = $clog2(KVM_FLASH_SIZE);
@@ -100,9 +102,21 @@ module soc_fabric #(
     wire [7:0] io_off = i_mem_addr[7:0];
 
     // ---- memories ----
-    soc_bootrom #(.BOOTROM_HEX(BOOTROM_HEX), .WORDS(ROM_WORDS)) u_rom (
-        .i_clk(i_clk_sys), .i_rst(rst_sys), .i_sel(sel_rom),
-        .i_word(i_mem_addr[ROM_AW+1:2]), .o_rdata(rd_rom), .o_ready(rdy_rom));
+    // BOOT_XIP (HX8K): no boot ROM block RAM; the boot loader executes in place from flash
+    // (kvm_soc's reset pc). The BOOTROM region then reads 0.
+    generate
+        if (BOOT_XIP == 0) begin : g_rom
+            soc_bootrom #(.BOOTROM_HEX(BOOTROM_HEX), .WORDS(ROM_WORDS)) u_rom (
+                .i_clk(i_clk_sys), .i_rst(rst_sys), .i_sel(sel_rom),
+                .i_word(i_mem_addr[ROM_AW+1:2]), .o_rdata(rd_rom), .o_ready(rdy_rom));
+        end else begin : g_no_rom
+            reg rom_ack;
+            always @(posedge i_clk_sys)
+                rom_ack <= ~rst_sys & sel_rom & ~rom_ack;
+            assign rd_rom  = 32'd0;
+            assign rdy_rom = rom_ack;
+        end
+    endgenerate
 
     soc_ram #(.WORDS(RAM_WORDS)) u_ram (
         .i_clk(i_clk_sys), .i_rst(rst_sys), .i_sel(sel_ram),

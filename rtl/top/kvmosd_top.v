@@ -26,7 +26,9 @@ module kvmosd_top #(
     parameter KVM_NP = (KVM_N > 0) ? KVM_N : 1,
     parameter VID_N = 4,                // video input ports (0 = none: internal picture only)
     parameter VID_REF_HZ = 48000000,    // i_clk_ref, the meters' sampling clock
-    parameter VID_NP = (VID_N > 0) ? VID_N : 1
+    parameter VID_NP = (VID_N > 0) ? VID_N : 1,
+    parameter BOOT_XIP = 0,             // 1: firmware executes in place from flash (HX8K)
+    parameter RAM_BYTES = 0             // main RAM; 0 = KVM_RAM_SIZE (UP5K SPRAM)
 ) (
     input  wire       i_clk_sys, input wire i_clk_pix,
     input  wire       i_rst_n,          // board reset / PLL lock, asynchronous, active low
@@ -67,7 +69,8 @@ module kvmosd_top #(
     wire [31:0] vin_rdata;
     wire [VID_NP-1:0] vin_ok, vin_present, vin_hpol, vin_vpol, vin_csync, vin_ilace;
 
-    kvm_soc #(.CLK_SYS_HZ(CLK_SYS_HZ), .BOOTROM_HEX(BOOTROM_HEX)) u_soc (
+    kvm_soc #(.CLK_SYS_HZ(CLK_SYS_HZ), .BOOTROM_HEX(BOOTROM_HEX), .BOOT_XIP(BOOT_XIP),
+              .RAM_BYTES(RAM_BYTES)) u_soc (
         .i_clk_sys(i_clk_sys), .i_rst_n(i_rst_n), .o_rst_sys(rst_sys),
         .i_uart_rx(i_uart_rx), .o_uart_tx(o_uart_tx),
         .o_flash_cs_n(o_flash_cs_n), .o_flash_sck(o_flash_sck),
