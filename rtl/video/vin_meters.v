@@ -7,13 +7,17 @@
 // Port pins i_hs / i_vs are asynchronous (each sync_port synchronises its own, cdc_sync2).
 //
 // Crossing clk_ref -> clk_sys (named snapshot handshake, "meter_cdc_hold"):
-//   1. clk_sys flips req_toggle (every SNAP_CYCLES, or at once after the previous copy);
-//   2. clk_ref sees the flip through cdc_sync2, copies every meter output into ref_hold
-//      (meter_cdc_hold) in one clock, then flips ack_toggle;
-//   3. clk_sys sees the ack flip through cdc_sync2 and copies ref_hold into its registers.
-// ref_hold only changes in step 2 and clk_sys only reads it in step 3, at least two
-// clk_sys clocks after the ack flip was made, so the multi-bit copy is stable when sampled.
-// All ports are captured in the same clk_ref clock: one coherent picture of every port.
+//   1. clk_sys flips req_toggle every SNAP_CYCLES (never while a register read is being
+//      answered);
+//   2. clk_ref sees the flip through cdc_sync2, copies every meter output into
+//      meter_cdc_hold in one clock, then flips ack_toggle;
+//   3. clk_sys sees the ack flip through cdc_sync2: the hold is settled. clk_sys copies only
+//      the matrix flags (sys_flags, 6 bits a port) and counts SNAPS.
+// meter_cdc_hold changes only in step 2. Between step 3 and the next step 1 it is static,
+// and only then does clk_sys read it in place (register reads wait while a snapshot is in
+// flight), so every multi-bit value is stable when sampled, with no second copy in clk_sys
+// (that copy cost 81 flip-flops a port). All ports are captured in the same clk_ref clock:
+// one coherent picture of every port, which SNAPS numbers.
 `default_nettype none
 module vin_meters #(
     parameter N           = 2,
@@ -90,14 +94,17 @@ module vin_meters #(
         end
     end
 
-    // ---- clk_sys: request, copy, registers ------------------------------------------------
+    // ---- clk_sys: request, wait for the hold to settle, flags ----------------------------
+    localparam FW = 6;                  // flags copied per port for the matrix
     reg         sys_ack_seen, sys_waiting;
     reg  [7:0]  sys_wait;
     reg  [31:0] sys_snaps;
-    reg  [RW*N-1:0] sys_copy;
+    reg  [FW*N-1:0] sys_flags;          // present, stable, interlaced, hpol, vpol, csync
     wire        sys_ack;
+    wire        rd_busy;                // a register read is being answered (below)
     cdc_sync2 u_ack_sync (.i_clk(i_clk_sys), .i_rst(i_rst_sys), .i_d(ref_ack_toggle),
                           .o_q(sys_ack));
+    integer q;
     always @(posedge i_clk_sys) begin
         if (i_rst_sys) begin
             sys_req_toggle <= 1'b0;
@@ -105,29 +112,34 @@ module vin_meters #(
             sys_waiting    <= 1'b0;
             sys_wait       <= 8'd0;
             sys_snaps      <= 32'd0;
-            sys_copy       <= {RW*N{1'b0}};
+            sys_flags      <= {FW*N{1'b0}};
         end else if (sys_waiting) begin
-            if (sys_ack != sys_ack_seen) begin     // meter_cdc_hold settled: copy it
+            if (sys_ack != sys_ack_seen) begin     // meter_cdc_hold settled
                 sys_ack_seen <= sys_ack;
-                sys_copy     <= meter_cdc_hold;
+                for (q = 0; q < N; q = q + 1)
+                    sys_flags[FW*q +: FW] <= {meter_cdc_hold[RW*q + 6], meter_cdc_hold[RW*q + 5],
+                                              meter_cdc_hold[RW*q + 4], meter_cdc_hold[RW*q + 3],
+                                              meter_cdc_hold[RW*q + 1], meter_cdc_hold[RW*q + 0]};
                 sys_snaps    <= sys_snaps + 32'd1;
                 sys_waiting  <= 1'b0;
                 sys_wait     <= 8'd0;
             end
         end else if (sys_wait >= SNAP_CYCLES - 1) begin
-            sys_req_toggle <= ~sys_req_toggle;
-            sys_waiting    <= 1'b1;
+            if (!rd_busy) begin                    // the hold must not move under a read
+                sys_req_toggle <= ~sys_req_toggle;
+                sys_waiting    <= 1'b1;
+            end
         end else begin
             sys_wait <= sys_wait + 8'd1;
         end
     end
 
-    // the addressed port's fields in the clk_sys copy
+    // the addressed port's fields, read in place from the settled hold
     localparam integer PORT_SPAN_I = 16 * N;  // bytes of PORT_* registers in use
     localparam [8:0]   PORT_SPAN   = PORT_SPAN_I[8:0];
     wire [7:0]    rd_off  = i_reg_addr - 8'h40;
     wire [2:0]    rd_port = rd_off[6:4];
-    wire [RW-1:0] rd_r    = sys_copy[RW*rd_port +: RW];
+    wire [RW-1:0] rd_r    = meter_cdc_hold[RW*rd_port +: RW];
     reg  [31:0]   rd_field;
     always @(*) begin
         case (rd_off[3:2])
@@ -141,15 +153,19 @@ module vin_meters #(
     end
 
     // registered read data, ready one clock after select (like the other IO blocks)
+    // A read waits while a snapshot is in flight (sys_waiting: the hold may be moving);
+    // the request side in turn never starts one while i_reg_sel is high (rd_busy).
     reg rd_ready;
+    wire rd_go = i_reg_sel && !rd_ready && !sys_waiting;
+    assign rd_busy = i_reg_sel;
     always @(posedge i_clk_sys) begin
         if (i_rst_sys) begin
             rd_ready    <= 1'b0;
             o_reg_rdata <= 32'd0;
         end else begin
-            rd_ready    <= i_reg_sel && !rd_ready;
+            rd_ready    <= rd_go;
             o_reg_rdata <= 32'd0;
-            if (i_reg_sel && !rd_ready) begin
+            if (rd_go) begin
                 if (i_reg_addr == 8'h00)
                     o_reg_rdata <= N[31:0];
                 else if (i_reg_addr == 8'h04)
@@ -165,12 +181,12 @@ module vin_meters #(
 
     generate
         for (p = 0; p < N; p = p + 1) begin : g_flags
-            assign o_present[p] = sys_copy[RW*p + 0];
-            assign o_ok[p]      = sys_copy[RW*p + 0] & sys_copy[RW*p + 1];
-            assign o_hpol[p]    = sys_copy[RW*p + 4];
-            assign o_vpol[p]    = sys_copy[RW*p + 5];
-            assign o_csync[p]      = sys_copy[RW*p + 6];
-            assign o_interlaced[p] = sys_copy[RW*p + 3];
+            assign o_present[p]    = sys_flags[FW*p + 0];
+            assign o_ok[p]         = sys_flags[FW*p + 0] & sys_flags[FW*p + 1];
+            assign o_interlaced[p] = sys_flags[FW*p + 2];
+            assign o_hpol[p]       = sys_flags[FW*p + 3];
+            assign o_vpol[p]       = sys_flags[FW*p + 4];
+            assign o_csync[p]      = sys_flags[FW*p + 5];
         end
     endgenerate
 endmodule
