@@ -4,6 +4,12 @@
 #   $(FW_IMG)       build/soc-firmware/firmware.img  header + payload for the flash slot
 #   $(FW_ELF), $(FW_BIN)                             the firmware itself
 #   $(MKFWIMG)      build/tools/mkfwimg              image builder / checker (host)
+# Execute in place (HX8K, BOOT_XIP SoCs; docs/flash-layout.md "HX8K: execute in place"):
+#   $(BOOTFLASH_BIN)   build/soc-firmware/bootflash.bin     boot loader, flash offset 0xF0000
+#   $(FW_XIP_IMG)      build/soc-firmware/firmware-xip.img  image run in place, offset 1 MiB
+#   $(FW_XIP_ELF)                                           its ELF (link-xip.ld)
+#   $(FLASH_HX8K_BIN)  build/soc-firmware/flash-hx8k.bin    both, for one write at 0xF0000:
+#                      bootflash.bin padded (0xFF) to 64 KiB, then firmware-xip.img
 #
 # See docs/firmware.md and docs/flash-layout.md.
 
@@ -16,6 +22,12 @@ BOOTROM_ELF := $(FW_B)/bootrom.elf
 BOOTROM_BIN := $(FW_B)/bootrom.bin
 BOOTROM_HEX := $(FW_B)/bootrom.hex
 MKFWIMG     := $(B)/tools/mkfwimg
+BOOTFLASH_ELF  := $(FW_B)/bootflash.elf
+BOOTFLASH_BIN  := $(FW_B)/bootflash.bin
+FW_XIP_ELF     := $(FW_B)/firmware-xip.elf
+FW_XIP_IMG     := $(FW_B)/firmware-xip.img
+FW_XIP_MAP     := $(FW_B)/firmware-xip.map
+FLASH_HX8K_BIN := $(FW_B)/flash-hx8k.bin
 
 # Font from fonts/fonts.mk (FONT_C), same default path if that fragment is absent.
 FW_FONT_C   := $(if $(FONT_C),$(FONT_C),$(B)/fonts/default_font.c)
@@ -40,17 +52,19 @@ BOOT_OBJS := $(patsubst %,$(FW_B)/bootobj/%.o,$(BOOT_SRCS))
 # Integer-only printf (picolibc tinystdio); the define also selects it at link time.
 FW_CFLAGS   := $(RV_CFLAGS) -DPICOLIBC_INTEGER_PRINTF_SCANF -Isoc-firmware -Isoc-firmware/app \
                -Ifonts -I$(FW_B)
-FW_LDFLAGS  := $(RV_LDARCH) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
-               -nostartfiles -Wl,--gc-sections -Wl,--no-warn-rwx-segments -Wl,-Map,$(FW_MAP)
+FW_LDFLAGS_COMMON := $(RV_LDARCH) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF \
+               -nostartfiles -Wl,--gc-sections -Wl,--no-warn-rwx-segments
+FW_LDFLAGS  := $(FW_LDFLAGS_COMMON) -Wl,-Map,$(FW_MAP)
 BOOT_CFLAGS := $(RV_CFLAGS) -ffreestanding -fno-builtin -msmall-data-limit=0 -Isoc-firmware
 BOOT_LDFLAGS := $(RV_LDARCH) -nostdlib -nostartfiles -Wl,--gc-sections
 
 # cpp a link script with the register map; ld does not accept C's 'u' suffix.
-FW_LDS_CPP = $(RV_CC) -E -P -x c -D__ASSEMBLER__ -I$(B)/gen $< | \
+# FW_LDS_DEFS: extra cpp defines, set per target.
+FW_LDS_CPP = $(RV_CC) -E -P -x c -D__ASSEMBLER__ $(FW_LDS_DEFS) -I$(B)/gen $< | \
 	sed -E 's/\b(0x[0-9A-Fa-f]+|[0-9]+)u\b/\1/g' > $@
 
 .PHONY: firmware bootrom fw-version-stamp
-firmware: $(FW_IMG) $(FW_BIN) $(BOOTROM_HEX)
+firmware: $(FW_IMG) $(FW_BIN) $(BOOTROM_HEX) $(BOOTFLASH_BIN) $(FW_XIP_IMG) $(FLASH_HX8K_BIN)
 bootrom: $(BOOTROM_HEX)
 all: firmware
 
@@ -110,6 +124,61 @@ $(BOOTROM_BIN): $(BOOTROM_ELF)
 
 $(BOOTROM_HEX): $(BOOTROM_BIN) soc-firmware/boot/bin2hex.py
 	python3 soc-firmware/boot/bin2hex.py --words 512 $< $@
+
+# ---- execute in place (BOOT_XIP SoCs): boot loader in flash, firmware run from flash ----
+# $(call FW_REG,NAME): shell command printing a constant of the generated register header
+FW_REG = sed -n 's/^\#define $(1) *\(0x[0-9A-Fa-f]*\)u.*/\1/p' $(GEN_REGS_H)
+BOOTFLASH_OBJS := $(patsubst %,$(FW_B)/bootflashobj/%.o,$(BOOT_SRCS) soc-firmware/boot/crc_ram.S)
+# same sources as the boot ROM; the RAM size (stack top, copy limit) differs, and the CRC
+# word loop runs from a copy in RAM (crc_ram.S) so the payload streams from the window
+BOOTFLASH_CFLAGS := $(BOOT_CFLAGS) -DBOOT_RAM_SIZE=KVM_RAM_SIZE_XIP -DBOOT_CRC_IN_RAM
+
+$(FW_B)/bootflashobj/%.c.o: %.c $(GEN_REGS_H)
+	@mkdir -p $(@D)
+	$(RV_CC) $(BOOTFLASH_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FW_B)/bootflashobj/%.S.o: %.S $(GEN_REGS_H)
+	@mkdir -p $(@D)
+	$(RV_CC) $(BOOTFLASH_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FW_B)/bootflash.ld: FW_LDS_DEFS := -DBOOT_IN_FLASH
+$(FW_B)/bootflash.ld: soc-firmware/boot/boot.ld.in $(GEN_REGS_H)
+	@mkdir -p $(@D)
+	$(FW_LDS_CPP)
+
+$(BOOTFLASH_ELF): $(BOOTFLASH_OBJS) $(FW_B)/bootflash.ld
+	$(RV_CC) $(BOOT_LDFLAGS) -T $(FW_B)/bootflash.ld $(BOOTFLASH_OBJS) -lgcc -o $@
+
+$(BOOTFLASH_BIN): $(BOOTFLASH_ELF)
+	$(RV_OBJCOPY) -O binary $< $@
+	@echo "bootflash.bin: $$(stat -c %s $@) bytes at flash offset 0xF0000 (KVM_FLASH_BOOT_OFFSET)"
+
+$(FW_B)/link-xip.ld: soc-firmware/link-xip.ld.in $(GEN_REGS_H)
+	@mkdir -p $(@D)
+	$(FW_LDS_CPP)
+
+# the RAM budget is asserted in link-xip.ld; printed here
+$(FW_XIP_ELF): $(FW_OBJS) $(FW_B)/link-xip.ld
+	$(RV_CC) $(FW_LDFLAGS_COMMON) -Wl,-Map,$(FW_XIP_MAP) -T $(FW_B)/link-xip.ld $(FW_OBJS) -o $@
+	$(RV_SIZE) $@
+	@eval $$($(RV_PREFIX)nm $@ | awk '$$3 ~ /^__(data_start|data_end|bss_start|bss_end|stack_limit|stack_top)$$/ \
+		{ print $$3 "=0x" $$1 }'); \
+	echo "firmware-xip RAM: .data+.ramtext $$((__data_end - __data_start)) + .bss" \
+	     "$$((__bss_end - __bss_start)) = $$((__bss_end - __data_start)) bytes," \
+	     "stack reserve $$((__stack_top - __stack_limit)), $$((__stack_limit - __bss_end)) spare," \
+	     "of $$((__stack_top - __data_start))"
+
+$(FW_XIP_IMG): $(FW_XIP_ELF) $(MKFWIMG)
+	$(MKFWIMG) --build-id $(FW_BUILD_ID) $< $@
+	@$(MKFWIMG) --check $@ | sed 's/^/  /'
+
+$(FLASH_HX8K_BIN): $(BOOTFLASH_BIN) $(FW_XIP_IMG)
+	@n=$$(stat -c %s $(BOOTFLASH_BIN)); \
+	max=$$(( $$($(call FW_REG,KVM_FLASH_FW_OFFSET)) - $$($(call FW_REG,KVM_FLASH_BOOT_OFFSET)) )); \
+	if [ $$n -gt $$max ]; then echo "bootflash.bin: $$n bytes, room for $$max"; exit 1; fi; \
+	{ cat $(BOOTFLASH_BIN); head -c $$((max - n)) /dev/zero | tr '\0' '\377'; \
+	  cat $(FW_XIP_IMG); } > $@
+	@echo "flash-hx8k.bin: $$(stat -c %s $@) bytes, write at flash offset 0xF0000"
 
 # ---- host tool ----
 $(MKFWIMG): tools/mkfwimg.c tools/lib/elf32.c tools/lib/elf32.h common/fwimage.c common/fwimage.h \
@@ -192,8 +261,9 @@ test-fw-bootload: $(FW_TEST_B)/test_bootload
 	$<
 test-fw-osd-draw: $(FW_TEST_B)/test_osd_draw
 	$<
-test-fw-mkfwimg: $(MKFWIMG) $(FW_IMG) $(FW_ELF)
-	bash soc-firmware/tests/test_mkfwimg.sh $(MKFWIMG) $(FW_IMG) $(FW_ELF) $(FW_TEST_B)/mkfwimg
+test-fw-mkfwimg: $(MKFWIMG) $(FW_IMG) $(FW_ELF) $(FW_XIP_IMG)
+	bash soc-firmware/tests/test_mkfwimg.sh $(MKFWIMG) $(FW_IMG) $(FW_ELF) $(FW_TEST_B)/mkfwimg \
+		$(FW_XIP_IMG)
 test-fw-bootrom-hex: $(BOOTROM_HEX) $(BOOTROM_BIN)
 	python3 soc-firmware/tests/check_bootrom_hex.py $(BOOTROM_HEX) $(BOOTROM_BIN)
 # the firmware links, fits, and has the symbols and sections the boot flow relies on
@@ -210,7 +280,7 @@ bench-firmware: $(FW_ELF) $(FW_IMG) $(BOOTROM_BIN)
 		$(FW_ELF) $(FW_IMG) $(BOOTROM_BIN) > $(B)/bench/firmware.tsv
 	@cat $(B)/bench/firmware.tsv
 
--include $(FW_OBJS:.o=.d) $(BOOT_OBJS:.o=.d)
+-include $(FW_OBJS:.o=.d) $(BOOT_OBJS:.o=.d) $(BOOTFLASH_OBJS:.o=.d)
 
 # ---- rv-run smoke test: boot ROM + firmware.img in one ELF (see tests/smoke.ld.in) ----
 RV_RUN       ?= $(B)/sim/rv-run
@@ -232,3 +302,33 @@ TESTS += fw-smoke
 .PHONY: test-fw-smoke
 test-fw-smoke: $(FW_SMOKE_ELF) $(RV_RUN)
 	$(RV_RUN) --max-cycles 20000000 $(FW_SMOKE_ELF)
+
+# ---- test-fw-xip: the real SoC (kvm_soc, BOOT_XIP = 1, 4 KiB RAM) boots bootflash.bin and
+# runs firmware-xip.img in place from the SPI flash model (tests/soc/tb_xip.cpp, run_xip.sh) ----
+FW_XIP_TB_B := $(B)/soc/tb_xip
+FW_XIP_TB   := $(FW_XIP_TB_B)/Vkvm_soc
+FW_XIP_VL_PARAMS := -GBOOT_XIP=1 -GRAM_BYTES=$$(( $$($(call FW_REG,KVM_RAM_SIZE_XIP)) ))
+
+$(FW_XIP_TB_B)/tb_xip.check: $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) \
+		tests/soc/tb_xip.cpp tests/soc/tb_xip.vlt $(SIM_MODELS_H)
+	@mkdir -p $(@D)
+	$(VERILATOR) --cc -Wno-fatal -Wno-lint -Wno-style -Irtl/lib -I$(B)/gen --top-module kvm_soc \
+		$(FW_XIP_VL_PARAMS) --Mdir $(@D)/chk tests/soc/tb_xip.vlt $(CPU_RTL) $(SOC_RTL) \
+		$(LIB_RTL) >/dev/null
+	$(SOC_TB_CHECK_CXX) -isystem $(@D)/chk tests/soc/tb_xip.cpp
+	@touch $@
+
+$(FW_XIP_TB): $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) tests/soc/tb_xip.cpp \
+		tests/soc/tb_xip.vlt $(SIM_MODELS) $(SIM_MODELS_H) $(FW_XIP_TB_B)/tb_xip.check
+	@mkdir -p $(@D)
+	$(VERILATOR) $(VL_FLAGS) -Wno-UNUSEDPARAM --Mdir $(@D) --top-module kvm_soc \
+		$(FW_XIP_VL_PARAMS) -CFLAGS "-I$(CURDIR)/sim/models" \
+		tests/soc/tb_xip.vlt $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) \
+		$(CURDIR)/tests/soc/tb_xip.cpp $(addprefix $(CURDIR)/,$(SIM_MODELS)) -o Vkvm_soc
+
+TESTS += fw-xip
+.PHONY: test-fw-xip
+test-fw-xip: $(FW_XIP_TB) $(BOOTFLASH_BIN) $(FW_XIP_IMG) $(FW_XIP_ELF) $(MKFWIMG)
+	bash tests/soc/run_xip.sh --tb $(FW_XIP_TB) --nm $(RV_PREFIX)nm --mkfwimg $(MKFWIMG) \
+		--regs $(GEN_REGS_H) --work $(FW_XIP_TB_B)/run \
+		$(BOOTFLASH_BIN) $(FW_XIP_IMG) $(FW_XIP_ELF)

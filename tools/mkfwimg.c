@@ -6,7 +6,9 @@
  *       IN is an ELF32 little-endian executable (its PT_LOAD segments are flattened at their
  *       load addresses; load and entry default to the lowest segment and e_entry) or a raw
  *       binary (--load required, entry defaults to the load address). The payload is padded
- *       with zeros to a multiple of 4 bytes.
+ *       with zeros to a multiple of 4 bytes. A load address inside the flash window must be
+ *       the payload's own address, FWIMG_XIP_ADDR (execute in place: link-xip.ld); the
+ *       boot loader copies any other image into RAM.
  *   mkfwimg --check FILE
  *       prints the header and "status ok", or the exact reason the image is bad.
  *
@@ -23,6 +25,9 @@
 
 #define EXIT_BAD_IMAGE	1
 #define EXIT_USAGE	2
+
+/* the payload's address in the flash read window: load address of execute-in-place images */
+#define FWIMG_XIP_ADDR	(KVM_FLASH_BASE + KVM_FLASH_FW_OFFSET + FWIMG_HDR_SIZE)
 
 static const char *prog = "mkfwimg";
 
@@ -137,6 +142,8 @@ static void print_header(const struct fwimg_hdr *h)
 	printf("magic        0x%08x%s\n", h->magic, h->magic == FWIMG_MAGIC ? " (KVFW)" : "");
 	printf("version      %u\n", h->version);
 	printf("load         0x%08x\n", h->load_addr);
+	printf("run          %s\n",
+	       h->load_addr == FWIMG_XIP_ADDR ? "in place (XIP)" : "copy to RAM");
 	printf("length       %u bytes\n", h->length);
 	printf("entry        0x%08x\n", h->entry);
 	printf("payload crc  0x%08x\n", h->payload_crc);
@@ -195,6 +202,13 @@ static int do_build(const char *in, const char *out, int have_load, uint32_t loa
 		plen = flen;
 		if (!have_entry)
 			entry = load;
+	}
+	if (load - KVM_FLASH_BASE < KVM_FLASH_SIZE && load != FWIMG_XIP_ADDR) {
+		fprintf(stderr, "%s: %s: load address 0x%08x is in the flash window; an image run "
+			"in place must load at its payload address 0x%08x\n", prog, in, load,
+			FWIMG_XIP_ADDR);
+		free(payload);
+		return EXIT_USAGE;
 	}
 	/* pad to whole words: the boot ROM copies and checks words */
 	while (plen & 3) {

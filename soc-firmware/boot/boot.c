@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * boot.c - boot ROM: find the firmware image in the flash slot, check it, copy it to RAM
+ * boot.c - boot ROM (or, on BOOT_XIP SoCs, the same code executed in place from flash at
+ * KVM_FLASH_BOOT_OFFSET): find the firmware image in the flash slot, check it, copy it to RAM
  * (UP5K) or run it in place (HX8K, image linked at its flash-window address), jump.
  * On any failure: print "boot: <reason>" and blink LED 0 forever (never jump).
  */
@@ -20,6 +21,46 @@
  * ROM's stack, including boot_main()'s 1 KiB CRC table.
  */
 #define BOOT_STACK_RESERVE	2048u
+
+/* RAM the boot code sees: KVM_RAM_SIZE, or KVM_RAM_SIZE_XIP in the flash build (firmware.mk) */
+#ifndef BOOT_RAM_SIZE
+#define BOOT_RAM_SIZE		KVM_RAM_SIZE
+#endif
+
+#ifdef BOOT_CRC_IN_RAM
+/*
+ * Boot loader in flash (bootflash): the CRC's word loop (crc_ram.S) runs from a copy on the
+ * stack, so that its instruction fetches do not interrupt the stream of payload words from
+ * the flash read window. Same result as kvm_crc32_words().
+ */
+#define BOOT_RAMCODE_WORDS	64u	/* boot.ld asserts the code fits */
+
+extern const uint32_t __boot_ramcode_start[], __boot_ramcode_end[];
+uint32_t boot_crc_loop(const uint32_t *table, const uint32_t *w, const uint32_t *end,
+		       uint32_t c);
+
+static uint32_t payload_crc(uint32_t *table, const uint32_t *p, uint32_t len)
+{
+	uint32_t code[BOOT_RAMCODE_WORDS];
+	uint32_t (*loop)(const uint32_t *, const uint32_t *, const uint32_t *, uint32_t);
+	const uint32_t *end = p + len / 4;
+	uint32_t c;
+
+	boot_copy(code, __boot_ramcode_start,
+		  (uint32_t)((const uint8_t *)__boot_ramcode_end -
+			     (const uint8_t *)__boot_ramcode_start));
+	loop = (uint32_t (*)(const uint32_t *, const uint32_t *, const uint32_t *,
+			     uint32_t))(uintptr_t)code;
+	kvm_crc32_words(table, p, 0);		/* fills the table only */
+	c = loop(table, p, end, 0xFFFFFFFFu);
+	return kvm_crc32_update(~c, end, len & 3);	/* the last 0-3 bytes */
+}
+#else
+static uint32_t payload_crc(uint32_t *table, const uint32_t *p, uint32_t len)
+{
+	return kvm_crc32_words(table, p, len);
+}
+#endif
 
 void boot_main(void) __attribute__((noreturn));
 void boot_trap(uint32_t mcause, uint32_t mepc) __attribute__((noreturn));
@@ -64,7 +105,7 @@ void boot_trap(uint32_t mcause, uint32_t mepc)
 
 static const struct boot_mem boot_mem = {
 	.ram_base = KVM_RAM_BASE,
-	.ram_size = KVM_RAM_SIZE,
+	.ram_size = BOOT_RAM_SIZE,
 	.ram_reserve = BOOT_STACK_RESERVE,
 	.ram = (uint8_t *)KVM_RAM_BASE,
 	.payload_addr = KVM_FLASH_BASE + KVM_FLASH_FW_OFFSET + FWIMG_HDR_SIZE,
@@ -102,7 +143,7 @@ void boot_main(void)
 	}
 	t1 = rdcycle32();
 	/* same check as fwimg_check_payload(), on the copy, the lookup table on the stack */
-	err = kvm_crc32_words(crc_table, (const uint32_t *)run, h.length) != h.payload_crc;
+	err = payload_crc(crc_table, (const uint32_t *)run, h.length) != h.payload_crc;
 	t2 = rdcycle32();
 	if (err)
 		fail(fwimg_strerror(FWIMG_E_PAYLOAD_CRC));

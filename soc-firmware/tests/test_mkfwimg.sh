@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# test_mkfwimg.sh MKFWIMG FIRMWARE.img FIRMWARE.elf WORKDIR
+# test_mkfwimg.sh MKFWIMG FIRMWARE.img FIRMWARE.elf WORKDIR [FIRMWARE-XIP.img]
 # mkfwimg build and --check: good images pass (exit 0, "status ok"), each corruption fails
 # with exit 1 and its exact message, usage errors exit 2.
 set -u
@@ -101,6 +101,20 @@ expect "entry outside" 2 "entry outside payload" -- "$mk" --load 0x10000000 --en
 	"$w/raw.bin" "$w/x.img"
 head -c $((256 * 1024)) /dev/zero > "$w/big.bin"
 expect "too big" 2 "length out of range" -- "$mk" --load 0x10000000 "$w/big.bin" "$w/x.img"
+
+# --- execute in place: load == the payload's flash-window address (firmware-xip.img) ---
+expect "xip raw build" 0 "run          in place (XIP)" -- sh -c \
+	"'$mk' --load 0x20100020 '$w/raw.bin' '$w/xip.img' && '$mk' --check '$w/xip.img'"
+expect "xip check ok" 0 "status       ok" -- "$mk" --check "$w/xip.img"
+expect "copy image says copy" 0 "run          copy to RAM" -- "$mk" --check "$w/good.img"
+expect "flash load not payload" 2 "must load at its payload address 0x20100020" -- \
+	"$mk" --load 0x20100000 "$w/raw.bin" "$w/x.img"
+expect "flash load elsewhere" 2 "is in the flash window" -- \
+	"$mk" --load 0x20200000 "$w/raw.bin" "$w/x.img"
+if [ -n "${5:-}" ]; then	# FIRMWARE-XIP.img
+	expect "firmware-xip.img ok" 0 "status       ok" -- "$mk" --check "$5"
+	expect "firmware-xip.img in place" 0 "load         0x20100020" -- "$mk" --check "$5"
+fi
 
 # --- usage ---
 expect "no args" 2 "usage" -- "$mk"
