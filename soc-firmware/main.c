@@ -297,6 +297,16 @@ static void osd_start(void)
 	osd_enable(1);
 }
 
+/*
+ * The flash driver's wait hook runs while the SPI engine holds the flash pins, when the
+ * read window (and so execute-in-place code) stalls: it must live in RAM (FW_RAMFUNC),
+ * not be the out-of-line copy of wdt_kick() that the compiler puts in .text.
+ */
+static FW_RAMFUNC void flash_wait_kick(void)
+{
+	wdt_kick();
+}
+
 int main(void)
 {
 	uint64_t next_blink, half_period;
@@ -315,7 +325,7 @@ int main(void)
 	video_start();
 	kvm_start();
 	hostlink_init(&link, &link_ops);
-	spiflash_set_wait_hook(wdt_kick);
+	spiflash_set_wait_hook(flash_wait_kick);
 	wdt_start(clk_hz * WDT_TIMEOUT_S);
 
 	half_period = clk_hz / (2 * HEARTBEAT_HZ);
