@@ -5,7 +5,7 @@
 //   i_clk_int           internal pixel clock for the fallback raster (vid_fallback)
 //   o_clk_pix           the muxed clock (vid_clkmux, on a global buffer); every o_* video
 //                       output, o_x/o_y and o_frame_start are synchronous to it
-// Pass-through: the selected source's RGB444/HS/VS/DE reach the outputs unchanged, 4
+// Pass-through: the selected source's RGB444/HS/VS/DE reach the outputs unchanged, 6
 // o_clk_pix clocks later, whole frames only (docs/matrix.md); a composite-sync source
 // (meter flag) gets a clean HS and VS derived from its HS pin (vid_csync_sep), an interlaced
 // one is checked against two field templates. Status outputs are clk_sys.

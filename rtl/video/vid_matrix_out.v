@@ -10,16 +10,17 @@
 //   u_ctl (cdc_sync2) run / cut levels.
 // o_idle goes back to clk_sys (vid_matrix_ctl.u_idle); o_cut_evt through cdc_pulse.
 // The selected source's signals are synchronous to the muxed clock (it IS that source's
-// clock while selected), so stage A is an ordinary register.
+// clock while selected), so stage P is an ordinary register.
 //
 // Pipeline: source pins -> P (mux) -> A (vid_csync_sep: clean HS/VS from composite sync,
-// else a delay) -> B (+ pass flag) -> outputs: 4 clocks.
+// else a delay) -> B -> C (+ pass flag) -> outputs: 5 clocks.
 // Checks on stage A (active-high sync after polarity), vid_evt_check each: HS period and
 // width, DE start and width (against the previous line), VS leading and trailing edge
 // position in lines and clocks (against the previous frame, or the previous frame of the same
 // field parity for an interlaced source); a missing edge is caught at the
-// sample where it was due. Because the gate
-// decision is made on A and applied between B and the outputs, a bad edge is never output.
+// sample where it was due. The checks' results are registered (they describe sample A and
+// arrive with it at B), the gate decision is made on B and applied between C and the
+// outputs, so a bad edge is never output.
 // Gate: BLANK -> PASS at a VS leading edge when run, the previous frame was complete and
 // clean, and line geometry is confirmed (the fallback, index N, is trusted and needs none);
 // PASS -> BLANK at a VS leading edge when run drops (the frame is output whole), at once on
@@ -87,24 +88,34 @@ module vid_matrix_out #(
         .i_hs(p_hs), .i_vs(p_vs), .i_de(p_de), .i_rgb({p_r, p_g, p_b}),
         .o_hs(a_hs), .o_vs(a_vs), .o_de(a_de), .o_rgb({a_r, a_g, a_b}));
 
-    // ---- stage B
-    reg [3:0] b_r, b_g, b_b;
-    reg       b_hs, b_vs, b_de, b_pass;
+    // ---- stages B and C (plain delays of A)
+    reg [3:0] b_r, b_g, b_b, c_r, c_g, c_b;
+    reg       b_hs, b_vs, b_de, c_hs, c_vs, c_de, c_pass;
 
+    // transitions of sample A (checks and position counters)
     wire hs_edge  = a_hs & ~b_hs;
     wire hs_trail = ~a_hs & b_hs;
     wire vs_edge  = a_vs & ~b_vs;
     wire vs_trail = ~a_vs & b_vs;
     wire de_rise  = a_de & ~b_de;
     wire de_fall  = ~a_de & b_de;
+    // the same transitions of sample B (one clock later: the gate decision)
+    wire b_hs_edge  = b_hs & ~c_hs;
+    wire b_hs_trail = ~b_hs & c_hs;
+    wire b_vs_edge  = b_vs & ~c_vs;
+    wire b_de_rise  = b_de & ~c_de;
+    wire b_de_fall  = ~b_de & c_de;
 
     // ---- position counters (on stage A)
     reg  [11:0] hnext;              // position of sample A: clocks since the HS leading edge, + 1
     reg  [11:0] drun;               // DE run length up to and including B
     reg  [11:0] vcnt;               // HS leading edges since the VS leading edge
-    reg         vs_seen, dirty;
+    reg         vs_seen;            // a VS leading edge before sample A
+    reg         b_vs_seen;          // vs_seen as sample B saw it (at A, one clock earlier)
+    reg         dirty;              // gate state, on B
 
-    // ---- every transition checked at its position; a missing one at the sample it is due
+    // ---- every transition checked at its position; a missing one at the sample it is due.
+    // Results registered: bad_* / ok_* / vfy_* describe sample B (see vid_evt_check).
     wire bad_hper, bad_hsw, bad_dex, bad_dew, bad_vs, bad_vsw;
     wire vfy_vs, vfy_vsw;           // interlaced: both field templates matched
     wire vfy_hper, vfy_hsw, vfy_dex, vfy_dew;   // = the o_conf of line checks (unused)
@@ -130,27 +141,30 @@ module vid_matrix_out #(
         .i_evt(vs_trail), .i_due(a_vs & b_vs), .i_valid(vs_seen), .i_pos({vcnt, hnext}),
         .o_bad(bad_vsw), .o_conf(ok_vsw), .o_verified(vfy_vsw));                          // VS width
 
+    // ---- gate decision on sample B
     wire any_bad  = bad_hper | bad_hsw | bad_dex | bad_dew | bad_vs | bad_vsw;
-    wire unconf   = (hs_edge & ~ok_hper) | (hs_trail & ~ok_hsw) | (de_rise & ~ok_dex) |
-                    (de_fall & ~ok_dew);
+    wire unconf   = (b_hs_edge & ~ok_hper) | (b_hs_trail & ~ok_hsw) | (b_de_rise & ~ok_dex) |
+                    (b_de_fall & ~ok_dew);
     wire trusted  = (src == FB);
     wire bad      = !trusted && any_bad;
     wire arm_ok   = trusted ||
-                    (vs_seen && !dirty && !any_bad && ok_hper && ok_hsw && ok_dex && ok_dew &&
+                    (b_vs_seen && !dirty && !any_bad && ok_hper && ok_hsw && ok_dex && ok_dew &&
                      (!ilace || (vfy_vs && vfy_vsw)));
     wire unused_ok = &{1'b0, ok_vs, ok_vsw, vfy_hper, vfy_hsw, vfy_dex, vfy_dew};
 
     reg  gate;
-    wire gate_n = gate ? !(cut || bad || (vs_edge && !run))
-                       : (run && !cut && vs_edge && arm_ok);
+    wire gate_n = gate ? !(cut || bad || (b_vs_edge && !run))
+                       : (run && !cut && b_vs_edge && arm_ok);
 
     always @(posedge i_clk) begin
         b_r <= a_r; b_g <= a_g; b_b <= a_b;
         b_hs <= a_hs; b_vs <= a_vs; b_de <= a_de;
+        c_r <= b_r; c_g <= b_g; c_b <= b_b;
+        c_hs <= b_hs; c_vs <= b_vs; c_de <= b_de;
         if (i_rst) begin
             hnext <= 12'hfff; drun <= 12'd0; vcnt <= 12'd0;
-            vs_seen <= 1'b0; dirty <= 1'b1;
-            gate <= 1'b0; b_pass <= 1'b0; o_idle <= 1'b1; o_cut_evt <= 1'b0;
+            vs_seen <= 1'b0; b_vs_seen <= 1'b0; dirty <= 1'b1;
+            gate <= 1'b0; c_pass <= 1'b0; o_idle <= 1'b1; o_cut_evt <= 1'b0;
         end else begin
             // kept one ahead (no adder in front of the checks): saturates at 4095
             hnext <= hs_edge ? 12'd1 : (hnext == 12'hfff) ? hnext : hnext + 12'd1;
@@ -161,11 +175,12 @@ module vid_matrix_out #(
             end else if (hs_edge) begin
                 vcnt <= (vcnt == 12'hfff) ? vcnt : vcnt + 12'd1;
             end
+            b_vs_seen <= vs_seen;
             // A frame is dirty if any check failed or a line event was not yet confirmed.
-            if (vs_edge) dirty <= 1'b0;
+            if (b_vs_edge) dirty <= 1'b0;
             else if (any_bad || unconf) dirty <= 1'b1;
             gate      <= gate_n;
-            b_pass    <= gate_n;
+            c_pass    <= gate_n;
             o_idle    <= !run && !gate_n;
             o_cut_evt <= gate && bad && !cut;
         end
@@ -173,9 +188,9 @@ module vid_matrix_out #(
     assign o_passing = gate;
 
     // ---- outputs and x / y
-    wire n_de = b_pass & b_de;
-    wire n_hs = b_pass & b_hs;
-    wire n_vs = b_pass & b_vs;
+    wire n_de = c_pass & c_de;
+    wire n_hs = c_pass & c_hs;
+    wire n_vs = c_pass & c_vs;
     reg  o_vs_act, new_frame;
     always @(posedge i_clk) begin
         if (i_rst) begin
@@ -183,9 +198,9 @@ module vid_matrix_out #(
             o_hs <= ~hpol; o_vs <= ~vpol; o_de <= 1'b0; o_vs_act <= 1'b0;
             o_x <= 12'd0; o_y <= 12'd0; o_frame_start <= 1'b0; new_frame <= 1'b0;
         end else begin
-            o_r  <= b_pass ? b_r : 4'd0;
-            o_g  <= b_pass ? b_g : 4'd0;
-            o_b  <= b_pass ? b_b : 4'd0;
+            o_r  <= c_pass ? c_r : 4'd0;
+            o_g  <= c_pass ? c_g : 4'd0;
+            o_b  <= c_pass ? c_b : 4'd0;
             o_hs <= n_hs ? hpol : ~hpol;
             o_vs <= n_vs ? vpol : ~vpol;
             o_de <= n_de;
