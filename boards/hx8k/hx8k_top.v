@@ -67,14 +67,21 @@ module hx8k_top #(
     localparam VN = (VID_N > 0) ? VID_N : 1;
 
     // ------------------------------------------------------------------ clocks
-    wire clk_sys = i_clk;
-    wire clk_pix, clk_ref, lock_pix, lock_ref;
+    wire clk_sys, clk_pix, clk_ref, lock_pix, lock_ref;
+
+    // J3 is GBIN6: the pad drives the global network (clk_sys) directly.
+    SB_GB_IO #(
+        .PIN_TYPE(6'b0000_01)           // plain input
+    ) u_clk_io (
+        .PACKAGE_PIN(i_clk),
+        .GLOBAL_BUFFER_OUTPUT(clk_sys)
+    );
 
     SB_PLL40_CORE #(
         .FEEDBACK_PATH("SIMPLE"),
         .DIVR(4'd0), .DIVF(7'd66), .DIVQ(3'd5), .FILTER_RANGE(3'd1)
     ) u_pll_pix (
-        .REFERENCECLK(i_clk), .PLLOUTCORE(), .PLLOUTGLOBAL(clk_pix),
+        .REFERENCECLK(clk_sys), .PLLOUTCORE(), .PLLOUTGLOBAL(clk_pix),
         .EXTFEEDBACK(1'b0), .DYNAMICDELAY(8'd0), .LOCK(lock_pix),
         .BYPASS(1'b0), .RESETB(1'b1), .LATCHINPUTVALUE(1'b0),
         .SDO(), .SDI(1'b0), .SCLK(1'b0)
@@ -84,7 +91,7 @@ module hx8k_top #(
         .FEEDBACK_PATH("SIMPLE"),
         .DIVR(4'd0), .DIVF(7'd63), .DIVQ(3'd4), .FILTER_RANGE(3'd1)
     ) u_pll_ref (
-        .REFERENCECLK(i_clk), .PLLOUTCORE(), .PLLOUTGLOBAL(clk_ref),
+        .REFERENCECLK(clk_sys), .PLLOUTCORE(), .PLLOUTGLOBAL(clk_ref),
         .EXTFEEDBACK(1'b0), .DYNAMICDELAY(8'd0), .LOCK(lock_ref),
         .BYPASS(1'b0), .RESETB(1'b1), .LATCHINPUTVALUE(1'b0),
         .SDO(), .SDI(1'b0), .SCLK(1'b0)
