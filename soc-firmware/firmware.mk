@@ -310,7 +310,7 @@ FW_XIP_TB   := $(FW_XIP_TB_B)/Vkvm_soc
 FW_XIP_VL_PARAMS := -GBOOT_XIP=1 -GRAM_BYTES=$$(( $$($(call FW_REG,KVM_RAM_SIZE_XIP)) ))
 
 $(FW_XIP_TB_B)/tb_xip.check: $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) \
-		tests/soc/tb_xip.cpp tests/soc/tb_xip.vlt $(SIM_MODELS_H)
+		tests/soc/tb_xip.cpp tests/soc/tb_xip.vlt tests/soc/soc_tb_clock.h $(SIM_MODELS_H)
 	@mkdir -p $(@D)
 	$(VERILATOR) --cc -Wno-fatal -Wno-lint -Wno-style -Irtl/lib -I$(B)/gen --top-module kvm_soc \
 		$(FW_XIP_VL_PARAMS) --Mdir $(@D)/chk tests/soc/tb_xip.vlt $(CPU_RTL) $(SOC_RTL) \
@@ -319,7 +319,7 @@ $(FW_XIP_TB_B)/tb_xip.check: $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(G
 	@touch $@
 
 $(FW_XIP_TB): $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) tests/soc/tb_xip.cpp \
-		tests/soc/tb_xip.vlt $(SIM_MODELS) $(SIM_MODELS_H) $(FW_XIP_TB_B)/tb_xip.check
+		tests/soc/tb_xip.vlt tests/soc/soc_tb_clock.h $(SIM_MODELS) $(SIM_MODELS_H) $(FW_XIP_TB_B)/tb_xip.check
 	@mkdir -p $(@D)
 	$(VERILATOR) $(VL_FLAGS) -Wno-UNUSEDPARAM --Mdir $(@D) --top-module kvm_soc \
 		$(FW_XIP_VL_PARAMS) -CFLAGS "-I$(CURDIR)/sim/models" \

@@ -105,7 +105,7 @@ $(SOC_B)/prog/%.hex: $(SOC_B)/prog/%.elf soc-firmware/boot/bin2hex.py
 	python3 soc-firmware/boot/bin2hex.py --words 512 $(@:.hex=.bin) $@
 
 $(SOC_B)/tb_soc/tb_soc.check: $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(GEN_REGS_H) \
-		tests/soc/tb_soc.cpp $(SIM_MODELS_H)
+		tests/soc/tb_soc.cpp tests/soc/soc_tb_clock.h $(SIM_MODELS_H)
 	@mkdir -p $(@D)
 	$(VERILATOR) --cc -Wno-fatal -Wno-lint -Wno-style -Irtl/lib -I$(B)/gen --top-module kvm_soc \
 		--Mdir $(@D)/chk $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) >/dev/null
@@ -113,7 +113,7 @@ $(SOC_B)/tb_soc/tb_soc.check: $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) $(
 	@touch $@
 
 $(SOC_B)/tb_soc/Vkvm_soc: $(CPU_RTL) $(SOC_RTL) $(LIB_RTL) $(GEN_REGS_VH) \
-		tests/soc/tb_soc.cpp $(SIM_MODELS) $(SIM_MODELS_H) $(SOC_B)/empty_rom.hex \
+		tests/soc/tb_soc.cpp tests/soc/soc_tb_clock.h $(SIM_MODELS) $(SIM_MODELS_H) $(SOC_B)/empty_rom.hex \
 		$(SOC_B)/tb_soc/tb_soc.check
 	@mkdir -p $(@D)
 	$(VERILATOR) $(VL_FLAGS) -Wno-UNUSEDPARAM --Mdir $(@D) --top-module kvm_soc \

@@ -18,6 +18,7 @@
 
 #include "Vkvm_soc.h"
 #include "verilated.h"
+#include "soc_tb_clock.h"
 #include "spi_flash_model.h"
 #include "uart_model.h"
 
@@ -79,19 +80,7 @@ int main(int argc, char **argv)
 	while (cycle < max_cycles) {
 		if (cycle == 5)
 			top->i_rst_n = 1;
-		/* video, KVM and VIDIN slave ports: ready at once, reads 0 (no such blocks here) */
-		top->i_vid_reg_ready = top->o_vid_reg_sel;
-		top->i_vid_mem_ready = top->o_vid_mem_sel;
-		top->i_kvm_ready = top->o_kvm_sel;
-		top->i_vin_ready = top->o_vin_sel;
-		top->i_clk_sys = 0;
-		top->eval();
-		top->i_vid_reg_ready = top->o_vid_reg_sel;
-		top->i_vid_mem_ready = top->o_vid_mem_sel;
-		top->i_kvm_ready = top->o_kvm_sel;
-		top->i_vin_ready = top->o_vin_sel;
-		top->i_clk_sys = 1;
-		top->eval();
+		soc_tb_clock(top);	/* video, KVM, VIDIN ports stubbed */
 		cycle++;
 		top->i_flash_miso = fm.step(top->o_flash_cs_n, top->o_flash_sck, top->o_flash_mosi);
 		top->i_uart_rx = uart.step(top->o_uart_tx);

@@ -37,6 +37,7 @@
 #include "Vkvm_soc___024root.h"
 #include "verilated.h"
 #include "kvmosd_regs.h"
+#include "soc_tb_clock.h"
 #include "spi_flash_model.h"
 #include "uart_model.h"
 
@@ -254,18 +255,7 @@ int main(int argc, char **argv)
 	while (cycle < max_cycles) {
 		if (cycle == 5)
 			top->i_rst_n = 1;
-		/* video, KVM and VIDIN slave ports: ready at once, reads 0 (as tb_soc) */
-		top->i_vid_reg_ready = top->o_vid_reg_sel;
-		top->i_vid_mem_ready = top->o_vid_mem_sel;
-		top->i_kvm_ready = top->o_kvm_sel;
-		top->i_vin_ready = top->o_vin_sel;
-		top->i_clk_sys = 0;
-		top->eval();
-		top->i_vid_reg_ready = top->o_vid_reg_sel;
-		top->i_vid_mem_ready = top->o_vid_mem_sel;
-		top->i_kvm_ready = top->o_kvm_sel;
-		top->i_vin_ready = top->o_vin_sel;
-		top->eval();
+		soc_tb_clock_low(top);	/* video, KVM, VIDIN ports stubbed */
 
 		/* the bus transfer that completes at this rising edge */
 		if (r->kvm_soc__DOT__mem_valid && r->kvm_soc__DOT__mem_ready) {
