@@ -125,6 +125,7 @@ struct options {
 	std::string status_json;
 	std::string vcd;
 	std::string bus_log;
+	std::string timeline;		/* --timeline */
 	std::string until_uart;
 	unsigned long frames = 0;	/* 0: no frame limit */
 	double max_ms = 0;		/* 0: no time limit */
@@ -262,6 +263,8 @@ static void usage(FILE *f)
 	      "  --exit-on-disconnect  stop when the UART socket client disconnects\n"
 	      "  --status-json FILE    write run statistics at exit\n"
 	      "  --bus-log FILE        log CPU writes to OSD/video registers and frame records\n"
+	      "  --timeline FILE       UART lines, --at events and output locks, each with the\n"
+	      "                        output frame count and simulated ms\n"
 	      "  --vcd FILE            dump all signals (slow, large)\n"
 	      "  --ms T                same as --max-ms\n"
 	      "keyboard and mouse (docs/simulator.md):\n"
@@ -367,7 +370,7 @@ static bool parse_args(int argc, char **argv, options *o)
 	enum { O_FLASH = 256, O_FW, O_UART, O_ULOG, O_QUIET, O_UNTIL, O_PNG, O_FRAMES,
 	       O_MAXMS, O_EOD, O_STATUS, O_BUSLOG, O_VCD, O_HELP, O_KEYS, O_KEYSF, O_KEYSAT,
 	       O_MOUSE, O_MOUSEF, O_MOUSEAT, O_MMODEL, O_PCINIT, O_PCINH, O_CONEV, O_PORT,
-	       O_AT, O_NOQUERY, O_OUTFRAMES, O_NOREF };
+	       O_AT, O_NOQUERY, O_OUTFRAMES, O_NOREF, O_TIMELINE };
 	static const struct option longopts[] = {
 		{ "flash", required_argument, nullptr, O_FLASH },
 		{ "firmware", required_argument, nullptr, O_FW },
@@ -397,6 +400,7 @@ static bool parse_args(int argc, char **argv, options *o)
 		{ "exit-on-disconnect", no_argument, nullptr, O_EOD },
 		{ "status-json", required_argument, nullptr, O_STATUS },
 		{ "bus-log", required_argument, nullptr, O_BUSLOG },
+		{ "timeline", required_argument, nullptr, O_TIMELINE },
 		{ "vcd", required_argument, nullptr, O_VCD },
 		{ "help", no_argument, nullptr, O_HELP },
 		{ nullptr, 0, nullptr, 0 }
@@ -446,6 +450,7 @@ static bool parse_args(int argc, char **argv, options *o)
 		case O_EOD: o->exit_on_disconnect = true; break;
 		case O_STATUS: o->status_json = optarg; break;
 		case O_BUSLOG: o->bus_log = optarg; break;
+		case O_TIMELINE: o->timeline = optarg; break;
 		case O_VCD: o->vcd = optarg; break;
 		case O_KEYS: o->kvm.keys += std::string(" ") + optarg; break;
 		case O_KEYSF: o->kvm.keys_file = optarg; break;
@@ -646,9 +651,11 @@ static bool write_status(const std::string &path, const run_stats &st, const vid
 	fprintf(f, "  \"until_uart_ms\": %.6f,\n", st.until_uart_ms);
 	fprintf(f, "  \"video\": {\"pixels_per_line\": %u, \"hsync_pixels\": %u, "
 		"\"lines_per_frame\": %u, \"vsync_lines\": %u, \"active_pixels\": %u, "
-		"\"active_lines\": %u, \"hsync_active_high\": %d, \"vsync_active_high\": %d},\n",
+		"\"active_lines\": %u, \"hsync_active_high\": %d, \"vsync_active_high\": %d, "
+		"\"interlaced\": %s},\n",
 		tm.line_total, tm.hs_width, tm.frame_lines, tm.vs_lines, tm.active_w,
-		tm.active_h, tm.hs_active_high, tm.vs_active_high);
+		tm.active_h, tm.hs_active_high, tm.vs_active_high,
+		tm.interlaced ? "true" : "false");
 	fprintf(f, "  \"frame_crc32\": [");
 	for (i = 0; i < cap.crcs().size(); i++)
 		fprintf(f, "%s\"%08x\"", i ? ", " : "", cap.crcs()[i]);
@@ -727,7 +734,8 @@ int main(int argc, char **argv)
 	options opt;
 	run_stats st;
 	std::vector<uint8_t> flash_mem;
-	FILE *uart_log = nullptr, *bus_log = nullptr;
+	FILE *uart_log = nullptr, *bus_log = nullptr, *timeline = nullptr;
+	std::string tl_line;			/* UART text line in progress for --timeline */
 	uart_bridge bridge;
 	uart_echo echo;
 	bus_snoop snoop;
@@ -776,6 +784,13 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return 1;
 	}
+	if (!opt.timeline.empty() && !(timeline = fopen(opt.timeline.c_str(), "w"))) {
+		fprintf(stderr, "kvmosd-sim: cannot write %s: %s\n", opt.timeline.c_str(),
+			strerror(errno));
+		return 1;
+	}
+	if (timeline)
+		setvbuf(timeline, nullptr, _IOLBF, 0);
 	if (!opt.uart.empty() && !bridge.listen_on(opt.uart))
 		return 1;
 
@@ -886,6 +901,13 @@ int main(int argc, char **argv)
 		}
 	};
 
+	/* --timeline: "FRAMES MS KIND TEXT", FRAMES = the checker's output.frames at t */
+	auto tl = [&](uint64_t t, const char *kind, const std::string &text) {
+		if (timeline)
+			fprintf(timeline, "%llu %.3f %s %s\n", (unsigned long long)vw.check.frames(),
+				t / 1e9, kind, text.c_str());
+	};
+
 	max_ps = opt.max_ms > 0 ? (uint64_t)(opt.max_ms * 1e9) : UINT64_MAX;
 	top->i_clk_sys = 0;
 	top->i_clk_pix = 0;
@@ -990,8 +1012,10 @@ int main(int argc, char **argv)
 					cap.restart(m.hpol, m.vpol);
 				}
 				locks_seen = vw.check.locks();
+				tl(t, "lock", vw.check.source_name());
 			} else if (!lk && out_locked) {
 				cap.restart(-1, -1);
+				tl(t, "unlock", "");
 			}
 			out_locked = lk;
 			if (vw.check.locked() || locks_seen == 0)
@@ -1042,6 +1066,12 @@ int main(int argc, char **argv)
 			host_rx(c);
 			if (uart_log)
 				fputc(c, uart_log);
+			if (timeline && c == '\n') {
+				tl(t, "uart", tl_line);
+				tl_line.clear();
+			} else if (timeline && c >= 0x20 && c < 0x7f && tl_line.size() < 200) {
+				tl_line += (char)c;
+			}
 			if (!opt.quiet)
 				echo.put(c);
 			if (!opt.until_uart.empty() && st.until_uart_ms < 0) {
@@ -1085,6 +1115,7 @@ int main(int argc, char **argv)
 
 			fprintf(stderr, "kvmosd-sim: %.3f ms, output frame %llu: %s\n", t / 1e9,
 				(unsigned long long)vw.check.frames(), ev.text.c_str());
+			tl(t, "at", ev.text);
 			if (ev.action == at_event::SELECT) {
 				uint8_t b = (uint8_t)p;
 
@@ -1175,6 +1206,8 @@ int main(int argc, char **argv)
 		fclose(uart_log);
 	if (bus_log)
 		fclose(bus_log);
+	if (timeline && fclose(timeline) != 0)
+		rc = 1;
 	if (!flash_file_save(opt.flash, flash_mem))
 		rc = 1;
 	if (!opt.status_json.empty() && !write_status(opt.status_json, st, cap, kvm, vw))

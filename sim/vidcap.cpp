@@ -111,6 +111,9 @@ void vidcap::vs_edge(uint64_t t_ps, bool level)
 		col = 0;
 		frame_w = 0;
 		frame_line_total = 0;
+		/* where in the line VS starts: moves by half a line between the fields of an
+		 * interlaced source (HS leading edges are handled first when they coincide) */
+		frame_vs_phase = have_hs_lead ? (unsigned int)(pix_count - last_hs_lead) : ~0u;
 		lines_in_frame = 0;
 		frame_buf.clear();
 		bad_reason.clear();
@@ -134,7 +137,9 @@ void vidcap::restart(int hs_pol, int vs_pol)
 	force_vs = vs_pol;
 	tm.hs_active_high = hs_pol;
 	tm.vs_active_high = vs_pol;
-	geom_known = false;
+	tm.interlaced = false;
+	frame_vs_phase = ~0u;
+	prev_known = 0;
 }
 
 void vidcap::de_rise()
@@ -169,6 +174,35 @@ void vidcap::de_fall()
 	cur_row++;
 }
 
+/* same geometry and the same VS phase: the same field of an interlaced source */
+bool vidcap::same_field(const vid_field_geom &a, const vid_field_geom &b)
+{
+	return a.w == b.w && a.h == b.h && a.lines == b.lines && a.line_total == b.line_total &&
+	       a.vs_phase == b.vs_phase;
+}
+
+/*
+ * Two consecutive fields of one interlaced frame: the same line period and active width,
+ * one line more or less in total, at most one active line more or less, and VS about half a
+ * line further on in the line. "About": within L/8 of L/2, because the VS the matrix
+ * derives from an XOR composite sync starts HSYNC pixels later in the field whose vertical
+ * sync starts with the line (the HS pulse cancels the first pixels of VS there) - NTSC
+ * (L = 858, 63-pixel sync) in XOR would be 366 apart instead of 429; TV csync is exact.
+ */
+bool vidcap::field_pair(const vid_field_geom &a, const vid_field_geom &b)
+{
+	unsigned int lt = a.line_total, d;
+
+	if (!lt || lt != b.line_total || a.w != b.w || a.vs_phase >= lt || b.vs_phase >= lt)
+		return false;
+	if (a.lines + 1 != b.lines && b.lines + 1 != a.lines)
+		return false;
+	if (a.h > b.h + 1 || b.h > a.h + 1)
+		return false;
+	d = (a.vs_phase + lt - b.vs_phase) % lt;
+	return d * 8 >= lt * 3 && d * 8 <= lt * 5;
+}
+
 static inline uint8_t x4to8(unsigned int v)
 {
 	return (uint8_t)((v << 4) | v);	/* bit replication: 0xA -> 0xAA */
@@ -177,6 +211,7 @@ static inline uint8_t x4to8(unsigned int v)
 void vidcap::finish_frame(uint64_t t_ps)
 {
 	unsigned int w = frame_w, h = cur_row < max_h ? cur_row : max_h;
+	vid_field_geom g;
 	std::vector<uint8_t> rgb;
 	uint32_t crc;
 	char path[4096];
@@ -187,14 +222,42 @@ void vidcap::finish_frame(uint64_t t_ps)
 			"(DE never high)\n", frame_start_ps / 1e9);
 		return;
 	}
-	if (geom_known && (w != tm.active_w || h != tm.active_h ||
-				lines_in_frame != tm.frame_lines))
-		bad("geometry changed from %ux%u in %u lines to %ux%u in %u lines",
-		    tm.active_w, tm.active_h, tm.frame_lines, w, h, lines_in_frame);
+	g.w = w;
+	g.h = h;
+	g.lines = lines_in_frame;
+	g.line_total = frame_line_total;
+	g.vs_phase = frame_vs_phase;
+	if (prev_known && tm.interlaced) {
+		/* a field: pairs with the last one, repeats the one before */
+		if (!field_pair(g, prev_geom[0]) ||
+		    (prev_known > 1 && !same_field(g, prev_geom[1])))
+			bad("interlaced: field of %ux%u in %u lines (VS at %u) does not follow "
+			    "%ux%u in %u lines (VS at %u)", w, h, g.lines, g.vs_phase,
+			    prev_geom[0].w, prev_geom[0].h, prev_geom[0].lines,
+			    prev_geom[0].vs_phase);
+	} else if (prev_known && (w != tm.active_w || h != tm.active_h ||
+				  lines_in_frame != tm.frame_lines)) {
+		/*
+		 * The second field of an interlaced source: pairs with a good frame, and the
+		 * frame before that (if any) was a field of the same parity, not a progressive
+		 * frame of the same geometry as the last one.
+		 */
+		if (field_pair(g, prev_geom[0]) && prev_geom[0].ok &&
+		    (prev_known < 2 || same_field(g, prev_geom[1])))
+			tm.interlaced = true;
+		else
+			bad("geometry changed from %ux%u in %u lines (VS at %u) to %ux%u in %u "
+			    "lines (VS at %u)", tm.active_w, tm.active_h, tm.frame_lines,
+			    prev_geom[0].vs_phase, w, h, lines_in_frame, g.vs_phase);
+	}
 	tm.active_w = w;
 	tm.active_h = h;
 	tm.frame_lines = lines_in_frame;
-	geom_known = true;
+	g.ok = bad_reason.empty();
+	prev_geom[1] = prev_geom[0];
+	prev_geom[0] = g;
+	if (prev_known < 2)
+		prev_known++;
 
 	rgb.resize((size_t)w * h * 3);
 	for (size_t i = 0; i < (size_t)w * h; i++) {

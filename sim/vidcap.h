@@ -9,6 +9,18 @@
  * area is whatever DE marks. A frame is malformed when its DE runs differ in length, its line
  * period changes, DE is high during a sync pulse, or its geometry differs from the previous
  * frame's.
+ *
+ * Interlaced output is captured field by field (a "frame" here is one VS period). Two
+ * consecutive fields are a field pair when they have the same line period and active width,
+ * differ by exactly one line in total and by at most one in active lines, and their VS
+ * leading edges fall about half a line apart in the line (NTSC: 262 / 263 lines, VS at the
+ * line start / mid-line; field_pair() in vidcap.cpp says how close). A second field that
+ * pairs with a good first one (the first frame after a restart(), or one that follows a field
+ * of its own parity) makes the source interlaced until restart(): every field must then
+ * pair with the one before and equal, in geometry and VS phase, the one before that. A
+ * progressive source never pairs (its VS phase does not move), and a frame that pairs with
+ * two equal frames before it is not taken as a field, so any change of a progressive
+ * source's geometry is still malformed.
  */
 #ifndef KVMOSD_SIM_VIDCAP_H
 #define KVMOSD_SIM_VIDCAP_H
@@ -28,6 +40,15 @@ struct vid_timing {
 	unsigned int active_h;		/* lines with DE per frame */
 	int hs_active_high;		/* -1 unknown, 0 active low, 1 active high */
 	int vs_active_high;
+	bool interlaced;		/* field pairs seen since the last restart() */
+};
+
+/* what finish_frame() compares between frames (fields) */
+struct vid_field_geom {
+	unsigned int w, h, lines;	/* DE pixels per line, DE lines, lines */
+	unsigned int line_total;	/* pixel clocks per line (0 unknown) */
+	unsigned int vs_phase;		/* VS leading edge - last HS leading edge (~0u unknown) */
+	bool ok;			/* the frame was not malformed */
 };
 
 class vidcap {
@@ -81,6 +102,8 @@ private:
 		col++;
 	}
 	void finish_frame(uint64_t t_ps);
+	static bool same_field(const vid_field_geom &a, const vid_field_geom &b);
+	static bool field_pair(const vid_field_geom &a, const vid_field_geom &b);
 	void bad(const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 	bool write_png(const char *path, const std::vector<uint8_t> &rgb);
 
@@ -107,17 +130,19 @@ private:
 	unsigned int col = 0;
 	unsigned int frame_w = 0;		/* DE run length of the frame's first line */
 	unsigned int frame_line_total = 0;
+	unsigned int frame_vs_phase = ~0u;	/* of the frame being captured */
 	std::vector<uint16_t> row_buf;
 	std::vector<uint16_t> frame_buf;	/* frame_w x rows, RGB444 */
 	std::string bad_reason;
 
-	vid_timing tm = { 0, 0, 0, 0, 0, 0, -1, -1 };
+	vid_timing tm = { 0, 0, 0, 0, 0, 0, -1, -1, false };
 	unsigned int frame_count = 0;
 	unsigned int malformed_count = 0;
 	std::vector<uint32_t> frame_crcs;
 	bool png_failed = false;
 	int force_hs = -1, force_vs = -1;	/* polarities given by restart() */
-	bool geom_known = false;		/* a frame was captured since the last restart */
+	vid_field_geom prev_geom[2] = {};	/* the last frame (field) and the one before */
+	unsigned int prev_known = 0;		/* how many of prev_geom are valid */
 };
 
 #endif /* KVMOSD_SIM_VIDCAP_H */

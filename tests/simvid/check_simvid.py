@@ -10,6 +10,9 @@ switch: select=P between ports (separate sync, TV csync interlaced, XOR csync), 
         the shown port, unplug/plug of the shown port (falls back to the internal picture):
         0 malformed lines throughout, frames keep coming, every source change counted,
         every PORT_SELECT acknowledged, the output ends on the last selected port.
+capture: port 0 (selected after reset) NTSC, interlaced: vidcap captures its fields (262 /
+        263 lines) with 0 malformed frames and says the output is interlaced (fails on the
+        old vidcap, which counted every field after the first as "geometry changed").
 """
 import json
 import os
@@ -121,9 +124,35 @@ def case_switch(sim, fw, out):
         check(("output frame" in log and e in log), "event %s fired" % e)
 
 
+def case_capture(sim, fw, out):
+    # the firmware boots in ~170 ms, the matrix shows port 0 from ~200 ms: 3 fields by 270
+    st = run(sim, fw, out, ["--max-ms", "270", "--port", "0=ntsc", "--no-port-query",
+                            "--timeline", os.path.join(out, "timeline.txt")])
+    o = st["output"]
+    v = st["video"]
+    check(o["source"] == "port 0" and o["malformed_lines"] == 0,
+          "the output shows port 0, 0 malformed lines (%s, %d)" % (o["source"],
+                                                                   o["malformed_lines"]))
+    check(v["active_pixels"] == 720 and v["active_lines"] == 240 and
+          v["lines_per_frame"] in (262, 263),
+          "vidcap follows NTSC fields (%dx%d in %d lines)" % (
+              v["active_pixels"], v["active_lines"], v["lines_per_frame"]))
+    with open(os.path.join(out, "stderr.log")) as f:
+        log = f.read()
+    fields = log.count("vidcap: frame")
+    # 3 internal frames before the boot blanks the output, then >= 2 NTSC fields (the old
+    # vidcap called the second one malformed)
+    check(st["frames"] >= 5, "vidcap captured frames/fields (%d, want >= 5: 3 internal "
+          "frames, then NTSC fields)" % st["frames"])
+    check(st["malformed_frames"] == 0 and fields == 0,
+          "vidcap: 0 malformed frames (%d)" % st["malformed_frames"])
+    check(v.get("interlaced") is True, "vidcap: the output is interlaced (%s)" %
+          v.get("interlaced"))
+
+
 def main():
     sim, fw, out, case = sys.argv[1:5]
-    {"modes": case_modes, "switch": case_switch}[case](sim, fw, out)
+    {"modes": case_modes, "switch": case_switch, "capture": case_capture}[case](sim, fw, out)
     if fails:
         print("%d check(s) FAILED" % len(fails))
         sys.exit(1)

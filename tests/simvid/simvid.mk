@@ -17,6 +17,26 @@ TESTS += sim-video-checker
 test-sim-video-checker: $(SIMVID_UNIT)
 	$(SIMVID_UNIT)
 
+# vidcap (the PNG capture's frame check) on its own: progressive and interlaced streams,
+# malformed ones still caught (tests/simvid/test_vidcap.cpp)
+SIMVID_VIDCAP := $(SIMVID_B)/test_vidcap
+$(SIMVID_B)/crc32.o: common/crc32.c common/crc32.h
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
+
+$(SIMVID_VIDCAP): tests/simvid/test_vidcap.cpp sim/vidcap.cpp sim/vidcap.h $(SIMVID_SRCS) \
+		sim/models/video_source.h sim/models/video_checker.h $(SIMVID_B)/crc32.o \
+		tests/simvid/simvid.mk
+	@mkdir -p $(@D)
+	$(SIM_CXX) $(SIMVID_FLAGS) -Icommon $(shell pkg-config --cflags libpng 2>/dev/null) \
+		-o $@ tests/simvid/test_vidcap.cpp sim/vidcap.cpp $(SIMVID_SRCS) \
+		$(SIMVID_B)/crc32.o $(SIM_LIBS)
+
+TESTS += sim-vidcap
+.PHONY: test-sim-vidcap
+test-sim-vidcap: $(SIMVID_VIDCAP)
+	$(SIMVID_VIDCAP)
+
 # whole-board runs (real firmware); tests/simvid/check_simvid.py
 SIMVID_RUN := $(SIMVID_B)/run
 TESTS += sim-video-modes sim-video-switch
@@ -25,3 +45,16 @@ test-sim-video-modes: $(SIM) $(FW_IMG) $(BOOTROM_HEX)
 	python3 tests/simvid/check_simvid.py $(SIM) $(FW_IMG) $(SIMVID_RUN)/modes modes
 test-sim-video-switch: $(SIM) $(FW_IMG) $(BOOTROM_HEX)
 	python3 tests/simvid/check_simvid.py $(SIM) $(FW_IMG) $(SIMVID_RUN)/switch switch
+TESTS += sim-video-capture
+.PHONY: test-sim-video-capture
+test-sim-video-capture: $(SIM) $(FW_IMG) $(BOOTROM_HEX)
+	python3 tests/simvid/check_simvid.py $(SIM) $(FW_IMG) $(SIMVID_RUN)/capture capture
+
+# ---- bench: plug-in -> mode name, select -> picture (tests/simvid/video_latency.py) ----
+BENCHES += video-latency
+.PHONY: bench-video-latency
+bench-video-latency: $(SIM) $(FW_IMG) $(BOOTROM_HEX)
+	@mkdir -p $(B)/bench
+	python3 tests/simvid/video_latency.py $(SIM) $(FW_IMG) $(SIMVID_RUN)/latency \
+		$(B)/bench/video-latency.tsv
+	@cat $(B)/bench/video-latency.tsv
