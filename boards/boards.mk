@@ -23,9 +23,10 @@ ICEPROG       ?= iceprog
 NEXTPNR_SEED  ?= 1
 NEXTPNR_REPORT := python3 tools/nextpnr_report.py
 
-# Every RTL list the other parts define (duplicates removed; order does not matter), and the
+# Every RTL list the other parts define plus boards/lib (the pieces board wrappers share:
+# power-on reset, DVI output pins, PS/2 pins; duplicates removed, order does not matter), and the
 # files read at synthesis time through `include or $readmemh.
-BOARD_RTL  = $(sort $(LIB_RTL) $(CPU_RTL) $(SOC_RTL) $(VIDEO_RTL) $(TOP_RTL))
+BOARD_RTL  = $(sort $(LIB_RTL) $(CPU_RTL) $(SOC_RTL) $(VIDEO_RTL) $(TOP_RTL) $(wildcard boards/lib/*.v))
 BOARD_DATA = $(GEN_REGS_VH) $(BOOTROM_HEX) $(wildcard rtl/*/*.vh)
 
 # ---------------------------------------------------------------- iCEBreaker

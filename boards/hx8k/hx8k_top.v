@@ -12,7 +12,7 @@
 //   i_vin_clk[p] each video port's own pixel clock, on a GBIN pad (J5, H11, H14, P9).
 //   vid_clk      kvmosd_top o_vid_clk: the matrix's glitch-free muxed clock (a port's clock
 //                or clk_pix); every DVI output register runs on it.
-// Reset: held until both PLLs lock plus 256 clk_sys cycles (power-on counter), as on the
+// Reset: held until clk_pix's PLL locks plus 256 clk_sys cycles (board_por), as on the
 // iCEBreaker; kvmosd_top synchronises the release into every domain.
 // Memory: no SPRAM on the HX8K, so the main RAM is RAM_BYTES of block RAM and the firmware
 // executes in place from the SPI flash window (BOOT_XIP = 1, SYSCTL.BOOT_MODE = 1; the XIP
@@ -67,7 +67,7 @@ module hx8k_top #(
     localparam VN = (VID_N > 0) ? VID_N : 1;
 
     // ------------------------------------------------------------------ clocks
-    wire clk_sys, clk_pix, clk_ref, lock_pix, lock_ref;
+    wire clk_sys, clk_pix, clk_ref, lock_pix;
 
     // J3 is GBIN6: the pad drives the global network (clk_sys) directly.
     SB_GB_IO #(
@@ -92,24 +92,18 @@ module hx8k_top #(
         .DIVR(4'd0), .DIVF(7'd63), .DIVQ(3'd4), .FILTER_RANGE(3'd1)
     ) u_pll_ref (
         .REFERENCECLK(clk_sys), .PLLOUTCORE(), .PLLOUTGLOBAL(clk_ref),
-        .EXTFEEDBACK(1'b0), .DYNAMICDELAY(8'd0), .LOCK(lock_ref),
+        .EXTFEEDBACK(1'b0), .DYNAMICDELAY(8'd0), .LOCK(),
         .BYPASS(1'b0), .RESETB(1'b1), .LATCHINPUTVALUE(1'b0),
         .SDO(), .SDI(1'b0), .SCLK(1'b0)
     );
 
     // ------------------------------------------------------------------ reset
-    wire     pll_lock = lock_pix & lock_ref;
-    reg [7:0] por_cnt = 8'd0;
-    reg       por_done = 1'b0;
-    always @(posedge clk_sys or negedge pll_lock) begin
-        if (!pll_lock) begin
-            por_cnt  <= 8'd0;
-            por_done <= 1'b0;
-        end else if (!por_done) begin
-            por_cnt  <= por_cnt + 8'd1;
-            por_done <= &por_cnt;
-        end
-    end
+    // Only clk_pix's PLL gates the reset: the LOCK of the second PLL failed to route at this
+    // device fill (nextpnr 0.4, "no route for lock_ref"). The meters on clk_ref need no
+    // lock: they re-acquire every source by themselves, and their reset_sync releases on
+    // clk_ref's own edges once it runs.
+    wire por_done;
+    board_por u_por (.i_clk(clk_sys), .i_lock(lock_pix), .o_rst_n(por_done));
 
     // ------------------------------------------------------------------ core
     wire [3:0] vid_r, vid_g, vid_b;
@@ -178,43 +172,21 @@ module hx8k_top #(
     wire unused_pc = &{1'b0, ps2_in[19:4], pc_kbd_clk_low, pc_kbd_dat_low, pc_ms_clk_low, pc_ms_dat_low};
 
     // ------------------------------------------------------------------ PS/2 pins
-    SB_IO #(
-        .PIN_TYPE(6'b1010_01),          // output enable (not registered), plain input
-        .PULLUP(1'b1)
-    ) u_ps2_io [19:0] (
-        .PACKAGE_PIN({io_pc_ms_dat[3], io_pc_ms_clk[3], io_pc_kbd_dat[3], io_pc_kbd_clk[3],
-                      io_pc_ms_dat[2], io_pc_ms_clk[2], io_pc_kbd_dat[2], io_pc_kbd_clk[2],
-                      io_pc_ms_dat[1], io_pc_ms_clk[1], io_pc_kbd_dat[1], io_pc_kbd_clk[1],
-                      io_pc_ms_dat[0], io_pc_ms_clk[0], io_pc_kbd_dat[0], io_pc_kbd_clk[0],
-                      io_con_ms_dat, io_con_ms_clk, io_con_kbd_dat, io_con_kbd_clk}),
-        .OUTPUT_ENABLE(ps2_low),
-        .D_OUT_0(20'd0),
-        .D_IN_0(ps2_in)
-    );
+    board_ps2_pins #(.N(20)) u_ps2_io (
+        .io_pin({io_pc_ms_dat[3], io_pc_ms_clk[3], io_pc_kbd_dat[3], io_pc_kbd_clk[3],
+                 io_pc_ms_dat[2], io_pc_ms_clk[2], io_pc_kbd_dat[2], io_pc_kbd_clk[2],
+                 io_pc_ms_dat[1], io_pc_ms_clk[1], io_pc_kbd_dat[1], io_pc_kbd_clk[1],
+                 io_pc_ms_dat[0], io_pc_ms_clk[0], io_pc_kbd_dat[0], io_pc_kbd_clk[0],
+                 io_con_ms_dat, io_con_ms_clk, io_con_kbd_dat, io_con_kbd_clk}),
+        .i_low(ps2_low), .o_in(ps2_in));
 
     // ------------------------------------------------------------------ video out
-    // Registered in the I/O cells on the muxed video clock; the DVI clock is a DDR copy
-    // of it (docs/boards.md "Video output timing").
-    wire [14:0] vid_out = {vid_de, vid_vs, vid_hs, vid_b, vid_g, vid_r};
-
-    SB_IO #(
-        .PIN_TYPE(6'b0101_01)           // registered output, plain input
-    ) u_vid_io [14:0] (
-        .PACKAGE_PIN({o_dvi_de, o_dvi_vs, o_dvi_hs, o_dvi_b, o_dvi_g, o_dvi_r}),
-        .OUTPUT_CLK(vid_clk),
-        .CLOCK_ENABLE(1'b1),
-        .D_OUT_0(vid_out)
-    );
-
-    SB_IO #(
-        .PIN_TYPE(6'b0100_01)           // DDR output, plain input
-    ) u_dvi_clk_io (
-        .PACKAGE_PIN(o_dvi_clk),
-        .OUTPUT_CLK(vid_clk),
-        .CLOCK_ENABLE(1'b1),
-        .D_OUT_0(DVI_CLK_INVERT ? 1'b1 : 1'b0),
-        .D_OUT_1(DVI_CLK_INVERT ? 1'b0 : 1'b1)
-    );
+    // on the muxed video clock (docs/boards.md "Video output timing")
+    board_dvi_out #(.CLK_INVERT(DVI_CLK_INVERT)) u_dvi (
+        .i_clk(vid_clk), .i_r(vid_r), .i_g(vid_g), .i_b(vid_b),
+        .i_hs(vid_hs), .i_vs(vid_vs), .i_de(vid_de),
+        .o_dvi_clk(o_dvi_clk), .o_dvi_hs(o_dvi_hs), .o_dvi_vs(o_dvi_vs), .o_dvi_de(o_dvi_de),
+        .o_dvi_r(o_dvi_r), .o_dvi_g(o_dvi_g), .o_dvi_b(o_dvi_b));
 
 endmodule
 

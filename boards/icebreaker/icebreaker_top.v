@@ -89,20 +89,8 @@ module icebreaker_top #(
     );
 
     // ------------------------------------------------------------------ reset
-    // Flip-flops power up at 0 on the iCE40, so por_cnt starts at 0 after
-    // configuration. The counter restarts whenever the PLL loses lock.
-    reg [7:0] por_cnt = 8'd0;
-    reg       por_done = 1'b0;
-
-    always @(posedge clk_sys or negedge pll_lock) begin
-        if (!pll_lock) begin
-            por_cnt  <= 8'd0;
-            por_done <= 1'b0;
-        end else if (!por_done) begin
-            por_cnt  <= por_cnt + 8'd1;
-            por_done <= &por_cnt;
-        end
-    end
+    wire por_done;
+    board_por u_por (.i_clk(clk_sys), .i_lock(pll_lock), .o_rst_n(por_done));
 
     // ------------------------------------------------------------------ core
     wire [7:0] led;
@@ -156,44 +144,18 @@ module icebreaker_top #(
     wire unused_led = &{1'b0, led[7:2]};
 
     // ------------------------------------------------------------------ PS/2
-    // Open drain: the pad is driven (to D_OUT_0 = 0) only while the output enable is
-    // high, otherwise released to the internal pull-up. D_IN_0 reads the pad.
-    SB_IO #(
-        .PIN_TYPE(6'b1010_01),          // output enable (not registered), plain input
-        .PULLUP(1'b1)
-    ) u_ps2_io [7:0] (
-        .PACKAGE_PIN({io_pc0_ms_dat, io_pc0_ms_clk, io_pc0_kbd_dat, io_pc0_kbd_clk,
-                      io_con_ms_dat, io_con_ms_clk, io_con_kbd_dat, io_con_kbd_clk}),
-        .OUTPUT_ENABLE(ps2_low),
-        .D_OUT_0(8'd0),
-        .D_IN_0(ps2_in)
-    );
+    board_ps2_pins #(.N(8)) u_ps2_io (
+        .io_pin({io_pc0_ms_dat, io_pc0_ms_clk, io_pc0_kbd_dat, io_pc0_kbd_clk,
+                 io_con_ms_dat, io_con_ms_clk, io_con_kbd_dat, io_con_kbd_clk}),
+        .i_low(ps2_low), .o_in(ps2_in));
 
     // ------------------------------------------------------------------ video out
-    // Registered in the I/O cells (PIN_OUTPUT_REGISTERED) on the video output clock
-    // (kvmosd_top o_vid_clk; with VID_N = 0 that is clk_pix itself).
-    wire [14:0] vid_out = {vid_de, vid_vs, vid_hs, vid_b, vid_g, vid_r};
-
-    SB_IO #(
-        .PIN_TYPE(6'b0101_01)           // registered output, plain input
-    ) u_vid_io [14:0] (
-        .PACKAGE_PIN({o_dvi_de, o_dvi_vs, o_dvi_hs, o_dvi_b, o_dvi_g, o_dvi_r}),
-        .OUTPUT_CLK(vid_clk),
-        .CLOCK_ENABLE(1'b1),
-        .D_OUT_0(vid_out)
-    );
-
-    // DDR output: D_OUT_0 is driven after the rising edge of the video clock (when the
-    // data changes), D_OUT_1 after the falling edge, so the pin is a copy of that clock.
-    SB_IO #(
-        .PIN_TYPE(6'b0100_01)           // DDR output, plain input
-    ) u_dvi_clk_io (
-        .PACKAGE_PIN(o_dvi_clk),
-        .OUTPUT_CLK(vid_clk),
-        .CLOCK_ENABLE(1'b1),
-        .D_OUT_0(DVI_CLK_INVERT ? 1'b1 : 1'b0),
-        .D_OUT_1(DVI_CLK_INVERT ? 1'b0 : 1'b1)
-    );
+    // on the video output clock (kvmosd_top o_vid_clk; with VID_N = 0 that is clk_pix)
+    board_dvi_out #(.CLK_INVERT(DVI_CLK_INVERT)) u_dvi (
+        .i_clk(vid_clk), .i_r(vid_r), .i_g(vid_g), .i_b(vid_b),
+        .i_hs(vid_hs), .i_vs(vid_vs), .i_de(vid_de),
+        .o_dvi_clk(o_dvi_clk), .o_dvi_hs(o_dvi_hs), .o_dvi_vs(o_dvi_vs), .o_dvi_de(o_dvi_de),
+        .o_dvi_r(o_dvi_r), .o_dvi_g(o_dvi_g), .o_dvi_b(o_dvi_b));
 
 endmodule
 
