@@ -49,6 +49,8 @@ static uint32_t payload_crc(uint32_t *table, const uint32_t *p, uint32_t len)
 	boot_copy(code, __boot_ramcode_start,
 		  (uint32_t)((const uint8_t *)__boot_ramcode_end -
 			     (const uint8_t *)__boot_ramcode_start));
+	/* fence.i (encoded: -march has no Zifencei): fetch the code just stored */
+	__asm__ volatile(".word 0x0000100f" ::: "memory");
 	loop = (uint32_t (*)(const uint32_t *, const uint32_t *, const uint32_t *,
 			     uint32_t))(uintptr_t)code;
 	kvm_crc32_words(table, p, 0);		/* fills the table only */
