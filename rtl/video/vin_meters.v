@@ -114,6 +114,8 @@ module vin_meters #(
             sys_snaps      <= 32'd0;
             sys_flags      <= {FW*N{1'b0}};
         end else if (sys_waiting) begin
+            if (sys_wait != 8'hFF)                 // age of the request (ref_dead below)
+                sys_wait <= sys_wait + 8'd1;
             if (sys_ack != sys_ack_seen) begin     // meter_cdc_hold settled
                 sys_ack_seen <= sys_ack;
                 for (q = 0; q < N; q = q + 1)
@@ -128,6 +130,7 @@ module vin_meters #(
             if (!rd_busy) begin                    // the hold must not move under a read
                 sys_req_toggle <= ~sys_req_toggle;
                 sys_waiting    <= 1'b1;
+                sys_wait       <= 8'd0;
             end
         end else begin
             sys_wait <= sys_wait + 8'd1;
@@ -154,9 +157,13 @@ module vin_meters #(
 
     // registered read data, ready one clock after select (like the other IO blocks)
     // A read waits while a snapshot is in flight (sys_waiting: the hold may be moving);
-    // the request side in turn never starts one while i_reg_sel is high (rd_busy).
+    // the request side in turn never starts one while i_reg_sel is high (rd_busy). A
+    // handshake takes under 10 clk_sys cycles; one still open after 255 means clk_ref is not
+    // running (PLL not locked, simulator without it), so the hold cannot move either and
+    // reads go ahead (SNAPS stands still: no fresh values) instead of hanging the bus.
     reg rd_ready;
-    wire rd_go = i_reg_sel && !rd_ready && !sys_waiting;
+    wire ref_dead = sys_waiting && (sys_wait == 8'hFF);
+    wire rd_go = i_reg_sel && !rd_ready && (!sys_waiting || ref_dead);
     assign rd_busy = i_reg_sel;
     always @(posedge i_clk_sys) begin
         if (i_rst_sys) begin

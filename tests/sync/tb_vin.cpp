@@ -6,7 +6,8 @@
  * the register port the way the CPU reads it (select held until ready) and checked:
  * INFO/REF_HZ, SNAPS advancing, each port's flags, line period x16, lines per frame and
  * field, HS width; the clk_sys ok/polarity outputs; then port 0's source stops and the
- * registers must show it gone within 2 ms while port 1 stays unchanged.
+ * registers must show it gone within 2 ms while port 1 stays unchanged; then clk_ref stops:
+ * reads still complete (no hung bus) with the last values, SNAPS stands still, and resumes.
  */
 #include <cmath>
 #include <cstdio>
@@ -35,6 +36,7 @@ struct Tb {
 	double next_ref = 0, next_sys = 0.013;	/* sys edges offset from ref edges */
 	Player hs0, vs0, cs1;
 	bool stop0 = false;
+	bool ref_stopped = false;	/* clk_ref not running (PLL not locked) */
 	int held_hs0 = 1, held_vs0 = 1;
 
 	void edge() {
@@ -46,7 +48,8 @@ struct Tb {
 		d->i_hs = (uint8_t)(hs | ((cs1.at(t) ^ 1) << 1));
 		d->i_vs = (uint8_t)(vs | (1 << 1));
 		if (next_ref <= tn) {
-			d->i_clk_ref = !d->i_clk_ref;
+			if (!ref_stopped)
+				d->i_clk_ref = !d->i_clk_ref;
 			next_ref += ref_half;
 		}
 		if (next_sys <= tn) {
@@ -67,10 +70,12 @@ struct Tb {
 			edge();
 		}
 	}
-	uint32_t rd(uint8_t addr) {
+	/* a register read; fails unless ready comes within max_wait clk_sys cycles (a read
+	 * waits for a snapshot in flight: under 10 cycles while clk_ref runs) */
+	uint32_t rd(uint8_t addr, int max_wait = 12) {
 		d->i_reg_sel = 1;
 		d->i_reg_addr = addr;
-		for (int n = 0; n < 8; n++) {
+		for (int n = 0; n < max_wait; n++) {
 			sys_cycle();
 			if (d->o_reg_ready) {
 				uint32_t v = d->o_reg_rdata;
@@ -148,6 +153,22 @@ int main(int argc, char **argv)
 	CHECK((f0 & 0x03) == 0, "port 0 still present/stable 2 ms after stopping: %02x", f0 & 0xFF);
 	CHECK((f1 & 0x4F) == 0x4F, "port 1 disturbed: %02x", f1 & 0xFF);
 	CHECK(tb.d->o_ok == 2, "ok %x after port 0 stopped", tb.d->o_ok);
+
+	/* clk_ref stops (PLL lost): reads must still complete (no hung bus), with the last
+	 * values, and SNAPS stands still; when it runs again, snapshots resume */
+	uint32_t l1_before = tb.rd(0x54);
+	tb.ref_stopped = true;
+	tb.run_us(100);
+	uint32_t sn0 = tb.rd(0x08);
+	uint32_t l1_dead = tb.rd(0x54, 300);
+	uint32_t sn1 = tb.rd(0x08);
+	CHECK(l1_dead == l1_before, "port 1 line x16 %u with clk_ref stopped, was %u", l1_dead,
+	      l1_before);
+	CHECK(sn1 == sn0, "SNAPS advanced (%u -> %u) with clk_ref stopped", sn0, sn1);
+	tb.ref_stopped = false;
+	tb.run_us(100);
+	uint32_t sn2 = tb.rd(0x08);
+	CHECK(sn2 - sn1 >= 5, "SNAPS advanced only %u in 100 us after clk_ref restarted", sn2 - sn1);
 
 	printf("%s: %d failure(s)\n", fails ? "FAIL" : "PASS", fails);
 	delete tb.d;
