@@ -87,7 +87,7 @@ test: deps
 
 bench: deps
 	@mkdir -p $(B)/bench
-	@bash tools/run-bench.sh $(BENCHES)
+	@B=$(B) bash tools/run-bench.sh $(BENCHES)
 
 clean:
 	rm -rf $(B)

@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""Merge build/bench/NAME.tsv files into a table on stdout and build/bench.json."""
+"""Merge BUILD/bench/NAME.tsv files into a table on stdout and BUILD/bench.json.
+
+usage: bench_report.py [--build BUILD] NAME...   (BUILD: the build directory, default build)
+"""
 import json
 import os
 import sys
 
+args = sys.argv[1:]
+build = "build"
+if len(args) >= 2 and args[0] == "--build":
+    build, args = args[1], args[2:]
 rows, out = [], {}
-for name in sys.argv[1:]:
-    path = f"build/bench/{name}.tsv"
+for name in args:
+    path = f"{build}/bench/{name}.tsv"
     if not os.path.exists(path):
         rows.append((name, "(missing)", "", "", "bench did not produce results"))
         continue
@@ -28,6 +35,6 @@ w = [max(len(str(r[i])) for r in rows + [("bench", "key", "value", "unit", "")])
 print(f"{'bench':<{w[0]}}  {'key':<{w[1]}}  {'value':>{w[2]}}  {'unit':<{w[3]}}  description")
 for r in rows:
     print(f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>{w[2]}}  {r[3]:<{w[3]}}  {r[4]}")
-with open("build/bench.json", "w") as f:
+with open(f"{build}/bench.json", "w") as f:
     json.dump(out, f, indent=2, sort_keys=True)
-print("wrote build/bench.json")
+print(f"wrote {build}/bench.json")

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# run-bench.sh NAME... : runs `make bench-NAME` for each, each writing build/bench/NAME.tsv
-# (key, value, unit, description); prints one table and writes build/bench.json.
+# run-bench.sh NAME... : runs `make bench-NAME` for each, each writing $B/bench/NAME.tsv
+# (key, value, unit, description); prints one table and writes $B/bench.json.
+# B: the build directory (the Makefile passes its own; default build).
 set -u
-mkdir -p build/bench
+B=${B:-build}
+mkdir -p "$B"/bench
 for b in "$@"; do
-	if ! make --no-print-directory bench-"$b" >build/bench/"$b".log 2>&1; then
-		echo "bench $b failed (log: build/bench/$b.log)"; tail -n 10 build/bench/"$b".log
+	if ! make --no-print-directory bench-"$b" >"$B"/bench/"$b".log 2>&1; then
+		echo "bench $b failed (log: $B/bench/$b.log)"; tail -n 10 "$B"/bench/"$b".log
 	fi
 done
-python3 tools/bench_report.py "$@"
+python3 tools/bench_report.py --build "$B" "$@"
