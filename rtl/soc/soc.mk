@@ -47,7 +47,8 @@ $(SOC_B)/empty_rom.hex:
 # ---- lint: verilator -Wall. soc_fabric must be warning-free on its own; kvm_soc (with the
 # CPU) and kvmosd_top (with the video block) must give no warning located in rtl/soc or
 # rtl/top (other parts' warnings are theirs to fix and do not fail this test); any %Error
-# (e.g. a design that does not elaborate) fails it.
+# (e.g. a design that does not elaborate) fails it. The HX8K parameter set is linted as well
+# (its video block included: N = 1 is a width corner).
 SOC_LINT := $(VERILATOR) --lint-only -Wall -Irtl/lib -I$(B)/gen
 TESTS += soc-lint
 test-soc-lint: $(GEN_REGS_VH)
@@ -59,6 +60,12 @@ test-soc-lint: $(GEN_REGS_VH)
 	  $(SOC_LINT) -Wno-fatal --top-module kvmosd_top -GBOOTROM_HEX='"x.hex"' \
 	    $(CPU_RTL) $(SOC_RTL) $(VIDEO_RTL) $(TOP_RTL) $(LIB_RTL) 2>&1 \
 	  | grep -E '^%Error|^%.*rtl/(soc|top)/' && exit 1 || true; fi
+	@if [ -n "$(CPU_RTL)" ] && [ -n "$(VIDEO_RTL)" ]; then \
+	  echo "lint kvmosd_top as on the HX8K (BOOT_XIP, 4 KiB RAM, VID_N 1, KVM_N 0): rtl/soc, rtl/top, rtl/video"; \
+	  $(SOC_LINT) -Wno-fatal --top-module kvmosd_top -GBOOTROM_HEX='"x.hex"' -GBOOT_XIP=1 \
+	    -GRAM_BYTES=4096 -GVID_N=1 -GKVM_N=0 \
+	    $(CPU_RTL) $(SOC_RTL) $(VIDEO_RTL) $(TOP_RTL) $(LIB_RTL) 2>&1 \
+	  | grep -E '^%Error|^%.*rtl/(soc|top|video)/' && exit 1 || true; fi
 	@echo "SoC lint clean"
 
 # ---- bus-level bench of the fabric (no CPU) ----

@@ -48,7 +48,8 @@ module vid_matrix_ctl #(
     output reg  [15:0]   o_switch_count,
     output reg  [15:0]   o_forced_count
 );
-    localparam [SW-1:0] FB = N;
+    localparam integer  N_I = N;
+    localparam [SW-1:0] FB = N_I[SW-1:0];  // the fallback's source number
     localparam NX = 1 << SW;
     localparam CW = $clog2(STOP_TIMEOUT + 1);
     localparam [CW-1:0] TMO = STOP_TIMEOUT;

@@ -59,7 +59,8 @@ module vid_matrix_out #(
     output reg              o_cut_evt,      // a check failure ended a passing frame
     output wire             o_passing
 );
-    localparam [SW-1:0] FB = N;
+    localparam integer  N_I = N;
+    localparam [SW-1:0] FB = N_I[SW-1:0];  // the fallback's source number
 
     wire [SW-1:0] src;
     wire          hpol, vpol, csync, ilace, run, cut;
