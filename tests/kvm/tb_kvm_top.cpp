@@ -228,13 +228,7 @@ void run_us(double us) {
 		tick();
 }
 bool run_until(const std::function<bool()> &pred, double timeout_us) {
-	uint64_t end = cycles + us_to_cyc(timeout_us);
-	while (cycles < end) {
-		if (pred())
-			return true;
-		tick();
-	}
-	return pred();
+	return run_until_ticks(tick, pred, timeout_us);
 }
 
 /* ---- register access, as soc_bus does it: sel for one cycle, then the ack cycle ---- */

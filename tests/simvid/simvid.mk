@@ -6,7 +6,7 @@ SIMVID_UNIT := $(SIMVID_B)/test_video_checker
 SIMVID_SRCS := sim/models/video_source.cpp sim/models/video_checker.cpp
 SIMVID_FLAGS := -std=c++17 -O2 -g -Wall -Wextra -Werror -Isim -Itests/sync
 
-$(SIMVID_UNIT): tests/simvid/test_video_checker.cpp $(SIMVID_SRCS) \
+$(SIMVID_UNIT): tests/simvid/test_video_checker.cpp tests/simvid/tcheck.h $(SIMVID_SRCS) \
 		sim/models/video_source.h sim/models/video_checker.h tests/sync/sync_gen.h \
 		tests/simvid/simvid.mk
 	@mkdir -p $(@D)
@@ -24,7 +24,7 @@ $(SIMVID_B)/crc32.o: common/crc32.c common/crc32.h
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
 
-$(SIMVID_VIDCAP): tests/simvid/test_vidcap.cpp sim/vidcap.cpp sim/vidcap.h $(SIMVID_SRCS) \
+$(SIMVID_VIDCAP): tests/simvid/test_vidcap.cpp tests/simvid/tcheck.h sim/vidcap.cpp sim/vidcap.h $(SIMVID_SRCS) \
 		sim/models/video_source.h sim/models/video_checker.h $(SIMVID_B)/crc32.o \
 		tests/simvid/simvid.mk
 	@mkdir -p $(@D)

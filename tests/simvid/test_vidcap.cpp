@@ -18,19 +18,10 @@
 #include "models/video_source.h"
 #include "vidcap.h"
 
+#include "tcheck.h"
+
 using namespace vid;
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                   \
-	do {                                                                               \
-		if (!(cond)) {                                                             \
-			failures++;                                                        \
-			printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);             \
-			printf(__VA_ARGS__);                                               \
-			printf("\n");                                                      \
-		}                                                                          \
-	} while (0)
 
 /* feeds one vidcap at one pixel clock; time keeps going across calls */
 struct Feed {
@@ -295,8 +286,8 @@ int main()
 	test_program("240p", false);
 	test_program("640x480@60", false);
 	test_program("1024x768@60", false);
-	if (failures) {
-		printf("%d check(s) FAILED\n", failures);
+	if (tcheck_failures) {
+		printf("%d check(s) FAILED\n", tcheck_failures);
 		return 1;
 	}
 	printf("test_vidcap: all checks passed\n");

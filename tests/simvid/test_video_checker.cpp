@@ -15,19 +15,10 @@
 #include "models/video_checker.h"
 #include "models/video_source.h"
 
+#include "tcheck.h"
+
 using namespace vid;
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                   \
-	do {                                                                               \
-		if (!(cond)) {                                                             \
-			failures++;                                                        \
-			printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);             \
-			printf(__VA_ARGS__);                                               \
-			printf("\n");                                                      \
-		}                                                                          \
-	} while (0)
 
 static Mode mode(const char *spec)
 {
@@ -439,8 +430,8 @@ int main()
 	test_checker_clean();
 	test_checker_faults();
 	test_checker_csync();
-	if (failures) {
-		printf("test_video_checker: %d FAILED\n", failures);
+	if (tcheck_failures) {
+		printf("test_video_checker: %d FAILED\n", tcheck_failures);
 		return 1;
 	}
 	printf("test_video_checker: all passed\n");
