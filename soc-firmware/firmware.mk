@@ -332,3 +332,12 @@ test-fw-xip: $(FW_XIP_TB) $(BOOTFLASH_BIN) $(FW_XIP_IMG) $(FW_XIP_ELF) $(MKFWIMG
 	bash tests/soc/run_xip.sh --tb $(FW_XIP_TB) --nm $(RV_PREFIX)nm --mkfwimg $(MKFWIMG) \
 		--regs $(GEN_REGS_H) --work $(FW_XIP_TB_B)/run \
 		$(BOOTFLASH_BIN) $(FW_XIP_IMG) $(FW_XIP_ELF)
+
+# bench: the XIP figures of test-fw-xip's run (boot CRC, start-up, peak stacks, image sizes)
+BENCHES += fw-xip
+.PHONY: bench-fw-xip
+bench-fw-xip: test-fw-xip soc-firmware/tests/bench_xip.py
+	@mkdir -p $(B)/bench
+	python3 soc-firmware/tests/bench_xip.py $(FW_XIP_TB_B)/run/good.log $(BOOTFLASH_BIN) \
+		$(FW_XIP_IMG) > $(B)/bench/fw-xip.tsv
+	@cat $(B)/bench/fw-xip.tsv
