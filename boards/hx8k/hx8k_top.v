@@ -120,6 +120,7 @@ module hx8k_top #(
         .KVM_N(KVM_N),
         .VID_N(VID_N),
         .VID_REF_HZ(48000000),
+        .VIN_ENGINE(1),                 // one shared meter engine (docs/sync.md)
         .BOOT_XIP(1),
         .RAM_BYTES(RAM_BYTES)
     ) u_kvmosd (

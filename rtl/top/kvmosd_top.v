@@ -26,6 +26,7 @@ module kvmosd_top #(
     parameter KVM_NP = (KVM_N > 0) ? KVM_N : 1,
     parameter VID_N = 4,                // video input ports (0 = none: internal picture only)
     parameter VID_REF_HZ = 48000000,    // i_clk_ref, the meters' sampling clock
+    parameter VIN_ENGINE = 0,           // meters: 0 = sync_port per input, 1 = shared engine
     parameter VID_NP = (VID_N > 0) ? VID_N : 1,
     parameter BOOT_XIP = 0,             // 1: firmware executes in place from flash (HX8K)
     parameter RAM_BYTES = 0             // main RAM; 0 = KVM_RAM_SIZE (UP5K SPRAM)
@@ -89,7 +90,7 @@ module kvmosd_top #(
     if (VID_N > 0) begin : g_vin
         wire rst_ref;
         reset_sync u_rst_ref (.i_clk(i_clk_ref), .i_rst_n(i_rst_n), .o_rst(rst_ref));
-        vin_meters #(.N(VID_N), .REF_HZ(VID_REF_HZ)) u_vin (
+        vin_meters #(.N(VID_N), .REF_HZ(VID_REF_HZ), .ENGINE(VIN_ENGINE)) u_vin (
             .i_clk_ref(i_clk_ref), .i_rst_ref(rst_ref), .i_hs(i_vin_hs), .i_vs(i_vin_vs),
             .i_clk_sys(i_clk_sys), .i_rst_sys(rst_vid_sys),
             .i_reg_sel(vin_sel), .i_reg_addr(vid_addr[7:0]),

@@ -7,7 +7,7 @@
 VIDEO_MX_RTL  := rtl/video/vid_matrix.v rtl/video/vid_matrix_ctl.v rtl/video/vid_matrix_out.v \
                  rtl/video/vid_evt_check.v rtl/video/vid_csync_sep.v rtl/video/vid_clkmux.v rtl/video/vid_clk_gate.v \
                  rtl/video/vid_clk_alive.v rtl/video/vid_gbuf.v rtl/video/vid_fallback.v
-VIDEO_VIN_RTL := rtl/video/vin_meters.v rtl/video/sync_port.v rtl/video/sync_sep.v \
+VIDEO_VIN_RTL := rtl/video/vin_meters.v rtl/video/vin_engine.v rtl/video/vin_front.v rtl/video/sync_port.v rtl/video/sync_sep.v \
                  rtl/video/sync_meter.v rtl/video/sync_input.v rtl/video/sync_line.v
 VIDEO_TOP_RTL := rtl/video/video_top.v rtl/video/video_timing.v rtl/video/test_pattern.v \
              rtl/video/osd_overlay.v rtl/video/osd_fill.v rtl/video/osd_ram_1kx8.v rtl/video/osd_pal_ram.v rtl/video/video_regs.v \

@@ -1,12 +1,25 @@
-// vin_meters: every input port's sync separator + meter (sync_port), all running at once,
-// and the VIDIN register block that shows their results to the CPU (common/regmap.toml).
-// Also gives the video matrix its per-port quasi-static flags in clk_sys (ok = present and
-// stable, the sync polarities, composite sync and interlaced).
+// vin_meters: every input port's sync separator + meter, all running at once, and the VIDIN
+// register block that shows their results to the CPU (common/regmap.toml). Also gives the
+// video matrix its per-port quasi-static flags (ok = present and stable, the sync
+// polarities, composite sync and interlaced).
+// Two implementations with the same registers (docs/sync.md), chosen by ENGINE:
+//   0: one sync_port per input (g_ports below), results copied by a snapshot handshake;
+//   1: one vin_front per input and ONE shared vin_engine with every port's state in block
+//      RAM (g_engine below): about a quarter of the logic at 4 ports (the HX8K build).
 //
-// Clocks: i_clk_ref (REF_HZ, the meters), i_clk_sys (register port, snapshot copy).
-// Port pins i_hs / i_vs are asynchronous (each sync_port synchronises its own, cdc_sync2).
+// Clocks: i_clk_ref (REF_HZ, the meters), i_clk_sys (register port).
+// Port pins i_hs / i_vs are asynchronous (synchronised per port by cdc_sync2 in sync_port
+// or vin_front).
 //
-// Crossing clk_ref -> clk_sys (named snapshot handshake, "meter_cdc_hold"):
+// ENGINE = 1, crossing clk_sys -> clk_ref -> clk_sys (named handshake "meter_rd_cdc"): a
+// PORT_* read sets the port and register number, then flips rd_req_toggle (cdc_sync2 into
+// clk_ref, u_rd_req); the engine writes the value into its o_rd_data register and copies the
+// toggle to its ack (cdc_sync2 into clk_sys, u_rd_ack); the read completes when the ack
+// equals the request, so o_rd_data has been stable for two clk_sys cycles. The flags for
+// the matrix are the engine's clk_ref registers (the matrix synchronises them, u_ok/u_pol).
+// SNAPS counts the engine's polling rounds (every port serviced once more; u_round).
+//
+// ENGINE = 0, crossing clk_ref -> clk_sys (named snapshot handshake, "meter_cdc_hold"):
 //   1. clk_sys flips req_toggle every SNAP_CYCLES (never while a register read is being
 //      answered);
 //   2. clk_ref sees the flip through cdc_sync2, copies every meter output into
@@ -22,7 +35,8 @@
 module vin_meters #(
     parameter N           = 2,
     parameter REF_HZ      = 48000000,
-    parameter SNAP_CYCLES = 120         // clk_sys cycles between snapshots (10 us at 12 MHz)
+    parameter SNAP_CYCLES = 120,        // ENGINE 0: clk_sys cycles between snapshots (10 us at 12 MHz)
+    parameter ENGINE      = 0           // 0: sync_port per input; 1: shared vin_engine
 ) (
     input  wire          i_clk_ref,
     input  wire          i_rst_ref,
@@ -45,12 +59,27 @@ module vin_meters #(
 );
     localparam PW = 13;                 // period bits: up to 8191 ticks (5.9 kHz at 48 MHz)
     localparam LW = 11;
+    localparam PB = (N > 1) ? $clog2(N) : 1;
+
+    // register addressing (the same for both implementations)
+    localparam integer PORT_SPAN_I = 16 * N;  // bytes of PORT_* registers in use
+    localparam [8:0]   PORT_SPAN   = PORT_SPAN_I[8:0];
+    wire [7:0]    rd_off  = i_reg_addr - 8'h40;
+    wire [2:0]    rd_port = rd_off[6:4];
+    wire          rd_is_port = i_reg_addr >= 8'h40 && {1'b0, rd_off} < PORT_SPAN;
+
+    // from the implementation: the addressed port's register value, whether a read may be
+    // answered in this clk_sys cycle, the SNAPS count and the matrix flags
+    wire [31:0]   port_rdata;
+    wire          rd_can;
+    wire [31:0]   snaps;
+    reg           rd_ready;
+    genvar p;
+    generate if (ENGINE == 0) begin : g_ports
     localparam RW = 16 + (PW + 4) + LW + LW + PW + PW;  // bits kept per port
 
     // ---- clk_ref: the meters ---------------------------------------------------------
     wire [RW*N-1:0] ref_now;
-    genvar p;
-    generate
         for (p = 0; p < N; p = p + 1) begin : g_port
             wire          hs_n, vs_n, field, line, interlaced, hpol, vpol, csync, locked;
             wire          present, stable;
@@ -74,8 +103,6 @@ module vin_meters #(
                                           stable, present};
             wire unused_ok = &{1'b0, hs_n, vs_n, line};
         end
-    endgenerate
-
     reg  sys_req_toggle;                // clk_sys: request a snapshot (flips)
     wire ref_req;
     reg  ref_req_seen, ref_ack_toggle;
@@ -101,7 +128,6 @@ module vin_meters #(
     reg  [31:0] sys_snaps;
     reg  [FW*N-1:0] sys_flags;          // present, stable, interlaced, hpol, vpol, csync
     wire        sys_ack;
-    wire        rd_busy;                // a register read is being answered (below)
     cdc_sync2 u_ack_sync (.i_clk(i_clk_sys), .i_rst(i_rst_sys), .i_d(ref_ack_toggle),
                           .o_q(sys_ack));
     integer q;
@@ -127,7 +153,7 @@ module vin_meters #(
                 sys_wait     <= 8'd0;
             end
         end else if (sys_wait >= SNAP_CYCLES - 1) begin
-            if (!rd_busy) begin                    // the hold must not move under a read
+            if (!i_reg_sel) begin                  // the hold must not move under a read
                 sys_req_toggle <= ~sys_req_toggle;
                 sys_waiting    <= 1'b1;
                 sys_wait       <= 8'd0;
@@ -138,10 +164,6 @@ module vin_meters #(
     end
 
     // the addressed port's fields, read in place from the settled hold
-    localparam integer PORT_SPAN_I = 16 * N;  // bytes of PORT_* registers in use
-    localparam [8:0]   PORT_SPAN   = PORT_SPAN_I[8:0];
-    wire [7:0]    rd_off  = i_reg_addr - 8'h40;
-    wire [2:0]    rd_port = rd_off[6:4];
     wire [RW-1:0] rd_r    = meter_cdc_hold[RW*rd_port +: RW];
     reg  [31:0]   rd_field;
     always @(*) begin
@@ -154,17 +176,93 @@ module vin_meters #(
                              {(16-PW){1'b0}}, rd_r[16+PW+4+2*LW +: PW]};
         endcase
     end
-
-    // registered read data, ready one clock after select (like the other IO blocks)
+    assign port_rdata = rd_field;
     // A read waits while a snapshot is in flight (sys_waiting: the hold may be moving);
-    // the request side in turn never starts one while i_reg_sel is high (rd_busy). A
-    // handshake takes under 10 clk_sys cycles; one still open after 255 means clk_ref is not
-    // running (PLL not locked, simulator without it), so the hold cannot move either and
-    // reads go ahead (SNAPS stands still: no fresh values) instead of hanging the bus.
-    reg rd_ready;
+    // the request side in turn never starts one while i_reg_sel is high. A handshake takes
+    // under 10 clk_sys cycles; one still open after 255 means clk_ref is not running (PLL not
+    // locked, simulator without it), so the hold cannot move either and reads go ahead
+    // (SNAPS stands still: no fresh values) instead of hanging the bus.
     wire ref_dead = sys_waiting && (sys_wait == 8'hFF);
-    wire rd_go = i_reg_sel && !rd_ready && (!sys_waiting || ref_dead);
-    assign rd_busy = i_reg_sel;
+    assign rd_can = !sys_waiting || ref_dead;
+    assign snaps  = sys_snaps;
+        for (p = 0; p < N; p = p + 1) begin : g_flags
+            assign o_present[p]    = sys_flags[FW*p + 0];
+            assign o_ok[p]         = sys_flags[FW*p + 0] & sys_flags[FW*p + 1];
+            assign o_interlaced[p] = sys_flags[FW*p + 2];
+            assign o_hpol[p]       = sys_flags[FW*p + 3];
+            assign o_vpol[p]       = sys_flags[FW*p + 4];
+            assign o_csync[p]      = sys_flags[FW*p + 5];
+        end
+    end else begin : g_engine
+    // ---- clk_ref: front ends and the shared engine ------------------------------------
+    wire [N-1:0]    hr, hf, vsc, vs_lvl, ovr, clr_hr, clr_hf, clr_vs, clr_ovr;
+    wire [12*N-1:0] hr_t, hf_t, vs_t;
+    wire [11:0]     now;
+        for (p = 0; p < N; p = p + 1) begin : g_front
+            vin_front u_front (
+                .i_clk(i_clk_ref), .i_rst(i_rst_ref), .i_hs(i_hs[p]), .i_vs(i_vs[p]),
+                .i_now(now), .i_clr_hr(clr_hr[p]), .i_clr_hf(clr_hf[p]),
+                .i_clr_vs(clr_vs[p]), .i_clr_ovr(clr_ovr[p]),
+                .o_hr(hr[p]), .o_hr_t(hr_t[12*p +: 12]), .o_hf(hf[p]), .o_hf_t(hf_t[12*p +: 12]),
+                .o_vs(vsc[p]), .o_vs_lvl(vs_lvl[p]), .o_vs_t(vs_t[12*p +: 12]), .o_ovr(ovr[p]));
+        end
+    // meter_rd_cdc: request (clk_sys) -> engine (clk_ref) -> ack (clk_sys)
+    reg           rd_req_toggle, rd_open, rd_done;
+    reg  [PB-1:0] rd_req_port;
+    reg  [1:0]    rd_req_reg;
+    reg  [7:0]    rd_wait;
+    wire          ref_req, sys_ack, ref_ack, ref_round, sys_round;
+    wire [31:0]   eng_rdata;
+    cdc_sync2 u_rd_req (.i_clk(i_clk_ref), .i_rst(i_rst_ref), .i_d(rd_req_toggle), .o_q(ref_req));
+    cdc_sync2 u_rd_ack (.i_clk(i_clk_sys), .i_rst(i_rst_sys), .i_d(ref_ack), .o_q(sys_ack));
+    cdc_sync2 u_round  (.i_clk(i_clk_sys), .i_rst(i_rst_sys), .i_d(ref_round), .o_q(sys_round));
+    vin_engine #(.N(N), .PB(PB), .REF_HZ(REF_HZ)) u_engine (
+        .i_clk(i_clk_ref), .i_rst(i_rst_ref),
+        .i_hr(hr), .i_hf(hf), .i_vs(vsc), .i_vs_lvl(vs_lvl), .i_ovr(ovr),
+        .i_hr_t(hr_t), .i_hf_t(hf_t), .i_vs_t(vs_t), .o_now(now),
+        .o_clr_hr(clr_hr), .o_clr_hf(clr_hf), .o_clr_vs(clr_vs), .o_clr_ovr(clr_ovr),
+        .i_rd_req(ref_req), .i_rd_port(rd_req_port), .i_rd_reg(rd_req_reg),
+        .o_rd_data(eng_rdata), .o_rd_ack(ref_ack), .o_round(ref_round),
+        .o_present(o_present), .o_ok(o_ok), .o_ilace(o_interlaced), .o_hpol(o_hpol),
+        .o_vpol(o_vpol), .o_csync(o_csync));
+    // clk_sys side: one request per PORT_* read. An answer still missing after 255 cycles
+    // means clk_ref is not running: the read completes with the last value instead of
+    // hanging the bus (SNAPS stands still).
+    reg        round_seen;
+    reg [31:0] sys_snaps;
+    always @(posedge i_clk_sys) begin
+        if (i_rst_sys) begin
+            rd_req_toggle <= 1'b0; rd_open <= 1'b0; rd_done <= 1'b0; rd_wait <= 8'd0;
+            rd_req_port <= {PB{1'b0}}; rd_req_reg <= 2'd0;
+            round_seen <= 1'b0; sys_snaps <= 32'd0;
+        end else begin
+            rd_done <= 1'b0;
+            if (rd_open) begin
+                rd_wait <= rd_wait + 8'd1;
+                if (sys_ack == rd_req_toggle || rd_wait == 8'hFF) begin
+                    rd_open <= 1'b0;
+                    rd_done <= 1'b1;
+                end
+            end else if (i_reg_sel && rd_is_port && !rd_ready && !rd_done) begin
+                rd_req_port   <= rd_port[PB-1:0];
+                rd_req_reg    <= rd_off[3:2];
+                rd_req_toggle <= ~rd_req_toggle;
+                rd_open       <= 1'b1;
+                rd_wait       <= 8'd0;
+            end
+            round_seen <= sys_round;
+            if (sys_round != round_seen) sys_snaps <= sys_snaps + 32'd1;
+        end
+    end
+    assign port_rdata = eng_rdata;
+    assign rd_can     = !rd_is_port || rd_done;
+    wire unused_port  = &{1'b0, rd_port};       // high bits beyond N - 1 (rd_is_port)
+    assign snaps      = sys_snaps;
+    end endgenerate
+
+    // registered read data, ready one clock after the value may be taken (like the other IO
+    // blocks: the CPU holds the select until ready)
+    wire rd_go = i_reg_sel && !rd_ready && rd_can;
     always @(posedge i_clk_sys) begin
         if (i_rst_sys) begin
             rd_ready    <= 1'b0;
@@ -178,23 +276,12 @@ module vin_meters #(
                 else if (i_reg_addr == 8'h04)
                     o_reg_rdata <= REF_HZ[31:0];
                 else if (i_reg_addr == 8'h08)
-                    o_reg_rdata <= sys_snaps;
-                else if (i_reg_addr >= 8'h40 && {1'b0, rd_off} < PORT_SPAN)
-                    o_reg_rdata <= rd_field;
+                    o_reg_rdata <= snaps;
+                else if (rd_is_port)
+                    o_reg_rdata <= port_rdata;
             end
         end
     end
     assign o_reg_ready = rd_ready;
-
-    generate
-        for (p = 0; p < N; p = p + 1) begin : g_flags
-            assign o_present[p]    = sys_flags[FW*p + 0];
-            assign o_ok[p]         = sys_flags[FW*p + 0] & sys_flags[FW*p + 1];
-            assign o_interlaced[p] = sys_flags[FW*p + 2];
-            assign o_hpol[p]       = sys_flags[FW*p + 3];
-            assign o_vpol[p]       = sys_flags[FW*p + 4];
-            assign o_csync[p]      = sys_flags[FW*p + 5];
-        end
-    endgenerate
 endmodule
 `default_nettype wire

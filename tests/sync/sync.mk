@@ -52,13 +52,15 @@ sync-stat: $(SYNC_RTL)
 	done
 
 # ---- vin_meters: every port's meter plus the VIDIN register block ----
-VIN_RTL := rtl/video/vin_meters.v $(SYNC_RTL)
+VIN_RTL := rtl/video/vin_meters.v rtl/video/vin_engine.v rtl/video/vin_front.v $(SYNC_RTL)
 TESTS += vin
 .PHONY: test-vin
 $(SYNC_TB_DIR)/vin/Vvin_meters: $(VIN_RTL) tests/sync/tb_vin.cpp tests/sync/sync_gen.h
 	@mkdir -p $(@D)
 	$(VERILATOR) --lint-only -Wall -GN=1 --top-module vin_meters $(VIN_RTL)
 	$(VERILATOR) --lint-only -Wall -GN=4 --top-module vin_meters $(VIN_RTL)
+	$(VERILATOR) --lint-only -Wall -GN=1 -GENGINE=1 --top-module vin_meters $(VIN_RTL)
+	$(VERILATOR) --lint-only -Wall -GN=4 -GENGINE=1 --top-module vin_meters $(VIN_RTL)
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module vin_meters -GN=2 \
 		-Mdir $(@D) -CFLAGS "-I$(CURDIR)/tests/sync -Wall -Wextra" \
 		$(VIN_RTL) $(CURDIR)/tests/sync/tb_vin.cpp -o Vvin_meters
@@ -78,3 +80,19 @@ bench-sync: $(VIN_RTL) tools/yosys_size.sh
 	} > $(B)/bench/sync.tsv.tmp
 	@mv -f $(B)/bench/sync.tsv.tmp $(B)/bench/sync.tsv
 	@cat $(B)/bench/sync.tsv
+
+# ---- vin_meters ENGINE=0 (a sync_port per input) against ENGINE=1 (shared engine) ----
+# tests/sync/vin_pair.v: both with N=4 on the same pins, two register ports; the testbench
+# reads both and compares them with each other and with the sources (tb_vin_engine.cpp).
+TESTS += vin-engine
+.PHONY: test-vin-engine
+$(SYNC_TB_DIR)/vin_engine/Vvin_pair: $(VIN_RTL) tests/sync/vin_pair.v tests/sync/tb_vin_engine.cpp \
+		tests/sync/sync_gen.h
+	@mkdir -p $(@D)
+	$(VERILATOR) --lint-only -Wall --top-module vin_pair $(VIN_RTL) tests/sync/vin_pair.v
+	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module vin_pair \
+		-Mdir $(@D) -CFLAGS "-I$(CURDIR)/tests/sync -Wall -Wextra" \
+		$(VIN_RTL) tests/sync/vin_pair.v $(CURDIR)/tests/sync/tb_vin_engine.cpp -o Vvin_pair
+
+test-vin-engine: $(SYNC_TB_DIR)/vin_engine/Vvin_pair
+	$<
