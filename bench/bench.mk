@@ -25,12 +25,13 @@ bench-board-hx8k: $(HX_B)/report.json tools/nextpnr_report.py
 	@mv -f $(B)/bench/board-hx8k.tsv.tmp $(B)/bench/board-hx8k.tsv
 	@cat $(B)/bench/board-hx8k.tsv
 
-# The goal build, 4 video ports on the HX8K: synthesis and nextpnr's packer only (it does
-# not fit yet, so there is no placement to time); rows say how far over it is.
+# The goal build, 4 video ports on the HX8K with the shared meter engine (VIN_ENGINE 1):
+# synthesis and nextpnr's packer only (it does not fit yet, so there is no placement to
+# time); rows say how far over it is.
 HX4_B := $(B)/hx8k-n4
 bench-board-hx8k-n4: $(HX_B)/synth.ys $(HX_TOP) $(BOARD_RTL) $(BOARD_DATA)
 	@mkdir -p $(HX4_B) $(B)/bench
-	@sed -E 's/-set VID_N [0-9]+/-set VID_N 4/; s#$(HX_B)/kvmosd.json#$(HX4_B)/kvmosd.json#' $< > $(HX4_B)/synth.ys
+	@sed -E 's/-set VID_N [0-9]+/-set VID_N 4/; s/-set VIN_ENGINE [0-9]+/-set VIN_ENGINE 1/; s#$(HX_B)/kvmosd.json#$(HX4_B)/kvmosd.json#' $< > $(HX4_B)/synth.ys
 	@$(YOSYS) -q -l $(HX4_B)/yosys.log -s $(HX4_B)/synth.ys >/dev/null
 	@$(NEXTPNR_ICE40) $(HX_DEVICE) --pcf $(HX_PCF) --json $(HX4_B)/kvmosd.json --pack-only -q \
 	  -l $(HX4_B)/pack.log >/dev/null 2>&1 || true

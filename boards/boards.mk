@@ -7,7 +7,7 @@
 #   make flash BOARD=hx8k             bitstream at 0, boot loader at 0xF0000, XIP image at 1 MiB
 #
 # Knobs: IB_KVM_N (PC ports of the KVM block on the iCEBreaker: 1, or 0 = no KVM block),
-# HX_KVM_N / HX_VID_N (KVM and video ports on the HX8K), NEXTPNR_SEED (placer seed,
+# HX_KVM_N / HX_VID_N (KVM and video ports on the HX8K), HX_VIN_ENGINE (meters), NEXTPNR_SEED (placer seed,
 # default 1), YOSYS, NEXTPNR_ICE40, ICEPACK, ICEPROG.
 #
 # One flow for every board (board_flow below); a board defines, with prefix P:
@@ -62,7 +62,10 @@ HX_KVM_N  ?= 0
 # Video ports built: the pcf has pins for 4, but only 1 fits today (docs/boards.md, "HX8K:
 # what fits"); bench-board-hx8k-n4 measures the 4-port build.
 HX_VID_N  ?= 1
-HX_CHPARAM = -set KVM_N $(HX_KVM_N) -set VID_N $(HX_VID_N)
+# Meters: 0 = one sync_port per video port (smaller at 1 port), 1 = the shared vin_engine
+# (smaller from 3 ports on; bench-board-hx8k-n4 uses it). docs/sync.md, "Shared engine".
+HX_VIN_ENGINE ?= 0
+HX_CHPARAM = -set KVM_N $(HX_KVM_N) -set VID_N $(HX_VID_N) -set VIN_ENGINE $(HX_VIN_ENGINE)
 
 .PHONY: FORCE
 FORCE:

@@ -27,6 +27,7 @@ module hx8k_top #(
     parameter DVI_CLK_INVERT = 0,       // as icebreaker_top: 0 = clock rises mid-pixel
     parameter KVM_N = 0,                // PC ports of the KVM block: 0..4
     parameter VID_N = 4,                // video input ports built: 0..4 (pins for 4)
+    parameter VIN_ENGINE = 0,           // meters: 0 = sync_port per port, 1 = shared vin_engine
     parameter RAM_BYTES = 4096          // main RAM in block RAM (8 EBR)
 ) (
     input  wire        i_clk,           // 12 MHz, J3
@@ -120,7 +121,7 @@ module hx8k_top #(
         .KVM_N(KVM_N),
         .VID_N(VID_N),
         .VID_REF_HZ(48000000),
-        .VIN_ENGINE(1),                 // one shared meter engine (docs/sync.md)
+        .VIN_ENGINE(VIN_ENGINE),
         .BOOT_XIP(1),
         .RAM_BYTES(RAM_BYTES)
     ) u_kvmosd (

@@ -210,9 +210,9 @@ module vin_engine #(
     wire [12:0] hsw_eq   = {2'b00, s_hsw - (s_hsw >> 2)};   // ceil(3/4 hsw)
 
     // the action's time and everything measured from it
-    wire [23:0] t_a      = (act == A_PRED) ? {now_c[23:16], pred_t} :
-                           (act == A_LONG) ? {now_c[23:16], long_t} :
-                           (act == A_POLL || act == A_OVR) ? now_c : te;
+    // the edge's time; with no edge (A_POLL, A_OVR) te is the snapshot time now_c. A_PRED and
+    // A_LONG use pred_t / long_t and no measurement from te.
+    wire [23:0] t_a      = te;
     wire [15:0] run16    = t_a[15:0] - s_hs_t;
     wire [12:0] run13    = (s_hs_stale || run16[15:13] != 3'd0) ? PMAX : run16[12:0];
     wire [15:0] pos16    = t_a[15:0] - s_t_line;
@@ -226,11 +226,9 @@ module vin_engine #(
     wire [16:0] span_n   = t_a[16:0] - s_t_seg;
     wire [13:0] vrun14   = t_a[23:10] - s_vs_tc;
     wire [10:0] vrun     = (s_vs_stale || vrun14[13:11] != 3'd0) ? LMAX : vrun14[10:0];
-    wire [15:0] d_act    = now_c[15:0] - s_t_act;
-    wire [15:0] d_hs     = now_c[15:0] - s_hs_t;      // top bits: older than 16384 ticks
-    wire [15:0] d_line   = now_c[15:0] - s_t_line;
-    wire        hs_old   = d_hs[15:14] != 2'd0;
-    wire        line_old = d_line[15:14] != 2'd0;
+    wire [15:0] d_act    = t_a[15:0] - s_t_act;
+    wire        hs_old   = run16[15:14] != 2'd0;        // older than 16384 ticks (A_POLL)
+    wire        line_old = pos16[15:14] != 2'd0;
     wire        present_n = s_present && d_act < PRES;
     // meter at a vertical start with field f
     wire        vf       = (act == A_LONG) ? s_lead_mid : mid;
@@ -245,7 +243,7 @@ module vin_engine #(
     wire [4:0]  miss_n   = (s_miss == MISS_MAX[4:0] + 5'd1) ? s_miss : s_miss + 5'd1;
 
     // decision (S_DEC): predicted line and long pulse against the next edge (or now)
-    wire [15:0] limit    = (e_kind != 2'd0) ? te[15:0] : now_c[15:0];
+    wire [15:0] limit    = te[15:0];
     wire [15:0] d_pred   = limit - pred_t;
     wire [15:0] d_long   = limit - long_t;
     wire [15:0] d_pl     = pred_t + 16'd1 - long_t;
@@ -391,7 +389,7 @@ module vin_engine #(
                 e_kind   <= vs_first ? 2'd2 : (p_hr || p_hf) ? 2'd1 : 2'd0;
                 e_rise   <= hs_r;
                 e_lvl    <= p_vs_lvl;
-                te       <= now_c - {12'd0, vs_first ? age_vs : age_h};
+                te       <= now_c - {12'd0, vs_first ? age_vs : (p_hr || p_hf) ? age_h : 12'd0};
                 pred_t   <= s_t_line + {3'd0, p_int} + {15'd0, acc_sum[4]};
                 long_t   <= s_hs_t + {3'd0, p4};
                 state    <= S_DEC;
@@ -418,7 +416,7 @@ module vin_engine #(
                     n_edges <= n_edges + 3'd1;
                     if (s_locked) unlock;
                     s_acq <= 6'd0; s_line_stale <= 1'b1; s_hs_stale <= 1'b1;
-                    s_present <= 1'b1; s_t_act <= now_c[15:0];
+                    s_present <= 1'b1; s_t_act <= t_a[15:0];
                 end
                 A_PRED: begin                // no hsync came: a predicted line start
                     s_t_line <= pred_t; s_last_real <= 1'b0; s_acc <= acc_sum[3:0];
@@ -527,6 +525,6 @@ module vin_engine #(
         end
     end
 `undef VE_STATE
-    wire unused = &{1'b0, s_pad, d_hs[13:0], d_line[13:0], d_long[14:0], d_pl[14:0]};
+    wire unused = &{1'b0, s_pad, d_long[14:0], d_pl[14:0]};
 endmodule
 `default_nettype wire
