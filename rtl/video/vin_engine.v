@@ -238,6 +238,19 @@ module vin_engine #(
     wire [10:0] frame_n  = il_n ? s_lfield + s_lcnt : s_lcnt;
     wire [13:0] dt       = {1'b0, line_ticks} - {1'b0, s_prev_ticks} + STAB_TOL[13:0];
     wire        same_t   = dt <= 2 * STAB_TOL[13:0];
+    // polarity votes at the end of a high run (sync_input's rule): a shorter low run votes
+    // for active low; the polarity follows only at the ends of the counter (hysteresis).
+    // Result {polarity changes, new polarity, new vote}.
+    function [5:0] vote_step(input [3:0] v, input [3:0] vmax, input low_shorter);
+        begin
+            if (low_shorter)
+                vote_step = {v <= 4'd1, 1'b0, (v != 4'd0) ? v - 4'd1 : v};
+            else
+                vote_step = {v >= vmax - 4'd1, 1'b1, (v != vmax) ? v + 4'd1 : v};
+        end
+    endfunction
+    wire [5:0]  hvote_n  = vote_step(vote, 4'd15, s_hs_low < run13);
+    wire [5:0]  vvote_n  = vote_step({2'b00, vvote}, 4'd3, s_vs_low < vrun);
     wire [5:0]  pen_bad  = s_pen + 6'd4;
     wire [5:0]  pen_miss = s_pen + 6'd2;
     wire [4:0]  miss_n   = (s_miss == MISS_MAX[4:0] + 5'd1) ? s_miss : s_miss + 5'd1;
@@ -432,16 +445,11 @@ module vin_engine #(
                     n_edges <= n_edges + 3'd1;
                     s_vs_tc <= t_a[23:10]; s_vs_stale <= 1'b0; s_vs_lo <= !e_lvl;
                     s_present <= 1'b1; s_t_act <= t_a[15:0]; s_vs_seen <= 1'b1;
-                    if (e_lvl) begin             // a low run ended
+                    if (e_lvl) begin                 // a low run ended
                         s_vs_low <= vrun; s_vs_have <= vrun != LMAX;
                     end else if (s_vs_have && vrun != LMAX) begin
-                        if (s_vs_low < vrun) begin
-                            if (vvote != 2'd0) s_vvote <= (vvote - 2'd1) ^ 2'b10;
-                            if (vvote <= 2'd1) s_vpol <= 1'b0;
-                        end else begin
-                            if (vvote != 2'd3) s_vvote <= (vvote + 2'd1) ^ 2'b10;
-                            if (vvote >= 2'd2) s_vpol <= 1'b1;
-                        end
+                        s_vvote <= vvote_n[1:0] ^ 2'b10;
+                        if (vvote_n[5]) s_vpol <= vvote_n[4];
                     end
                     // separate sync: the VS leading edge is the vertical start
                     if (e_lvl == s_vpol && s_vs_seen && s_locked && armed) vstart;
@@ -451,16 +459,11 @@ module vin_engine #(
                     s_hs_t <= t_a[15:0]; s_hs_stale <= 1'b0; s_hs_lo <= !e_rise;
                     s_present <= 1'b1; s_t_act <= t_a[15:0];
                     // polarity: the active level has the shorter runs (sync_input's vote)
-                    if (e_rise) begin
+                    if (e_rise) begin                // a low run ended
                         s_hs_low <= run13; s_hs_have <= run13 != PMAX;
                     end else if (s_hs_have && run13 != PMAX) begin
-                        if (s_hs_low < run13) begin
-                            if (vote != 4'd0) s_hvote <= (vote - 4'd1) ^ 4'b1000;
-                            if (vote <= 4'd1) s_hpol <= 1'b0;
-                        end else begin
-                            if (vote != 4'd15) s_hvote <= (vote + 4'd1) ^ 4'b1000;
-                            if (vote >= 4'd14) s_hpol <= 1'b1;
-                        end
+                        s_hvote <= hvote_n[3:0] ^ 4'b1000;
+                        if (hvote_n[5]) s_hpol <= hvote_n[4];
                     end
                     if (e_rise == s_hpol) begin
                         // leading edge (sync_line)
@@ -525,6 +528,6 @@ module vin_engine #(
         end
     end
 `undef VE_STATE
-    wire unused = &{1'b0, s_pad, d_long[14:0], d_pl[14:0]};
+    wire unused = &{1'b0, s_pad, d_long[14:0], d_pl[14:0], vvote_n[3:2]};   // VS vote: 2 bits
 endmodule
 `default_nettype wire

@@ -55,7 +55,8 @@ sync-stat: $(SYNC_RTL)
 VIN_RTL := rtl/video/vin_meters.v rtl/video/vin_engine.v rtl/video/vin_front.v $(SYNC_RTL)
 TESTS += vin
 .PHONY: test-vin
-$(SYNC_TB_DIR)/vin/Vvin_meters: $(VIN_RTL) tests/sync/tb_vin.cpp tests/sync/sync_gen.h
+$(SYNC_TB_DIR)/vin/Vvin_meters: $(VIN_RTL) tests/sync/tb_vin.cpp tests/sync/sync_gen.h \
+		tests/sync/vin_tb_clocks.h
 	@mkdir -p $(@D)
 	$(VERILATOR) --lint-only -Wall -GN=1 --top-module vin_meters $(VIN_RTL)
 	$(VERILATOR) --lint-only -Wall -GN=4 --top-module vin_meters $(VIN_RTL)
@@ -92,7 +93,7 @@ bench-sync: $(VIN_RTL) tools/yosys_size.sh
 TESTS += vin-engine
 .PHONY: test-vin-engine
 $(SYNC_TB_DIR)/vin_engine/Vvin_pair: $(VIN_RTL) tests/sync/vin_pair.v tests/sync/tb_vin_engine.cpp \
-		tests/sync/sync_gen.h
+		tests/sync/sync_gen.h tests/sync/vin_tb_clocks.h
 	@mkdir -p $(@D)
 	$(VERILATOR) --lint-only -Wall --top-module vin_pair $(VIN_RTL) tests/sync/vin_pair.v
 	$(VERILATOR) $(VL_FLAGS) -Wno-lint -Wno-style --top-module vin_pair \

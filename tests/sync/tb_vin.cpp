@@ -16,6 +16,7 @@
 #include "Vvin_meters.h"
 #include "verilated.h"
 #include "sync_gen.h"
+#include "vin_tb_clocks.h"
 
 using namespace syncgen;
 
@@ -30,46 +31,19 @@ static int fails;
 		}                                                               \
 	} while (0)
 
-struct Tb {
+struct Tb : RefSysClocks<Tb> {
 	Vvin_meters *d = new Vvin_meters;
-	double t = 0;			/* us */
-	double next_ref = 0, next_sys = 0.013;	/* sys edges offset from ref edges */
 	Player hs0, vs0, cs1;
 	bool stop0 = false;
 	bool ref_stopped = false;	/* clk_ref not running (PLL not locked) */
 	int held_hs0 = 1, held_vs0 = 1;
 
-	void edge() {
-		/* next event: whichever clock's rising edge comes first (both 50 % duty) */
-		const double ref_half = 1.0 / 48.0 / 2, sys_half = 1.0 / 12.0 / 2;
-		double tn = std::min(next_ref, next_sys);
-		t = tn;
+	void pins(bool) {
 		int hs = stop0 ? held_hs0 : hs0.at(t) ^ 1, vs = stop0 ? held_vs0 : vs0.at(t) ^ 1;
 		d->i_hs = (uint8_t)(hs | ((cs1.at(t) ^ 1) << 1));
 		d->i_vs = (uint8_t)(vs | (1 << 1));
-		if (next_ref <= tn) {
-			if (!ref_stopped)
-				d->i_clk_ref = !d->i_clk_ref;
-			next_ref += ref_half;
-		}
-		if (next_sys <= tn) {
-			d->i_clk_sys = !d->i_clk_sys;
-			next_sys += sys_half;
-		}
-		d->eval();
 	}
-	void run_us(double us) {
-		double end = t + us;
-		while (t < end)
-			edge();
-	}
-	void sys_cycle() {		/* to the next clk_sys rising edge */
-		int was = d->i_clk_sys;
-		while (!(d->i_clk_sys && !was)) {
-			was = d->i_clk_sys;
-			edge();
-		}
-	}
+	bool ref_enabled() { return !ref_stopped; }
 	/* a register read; fails unless ready comes within max_wait clk_sys cycles (a read
 	 * waits for a snapshot in flight: under 10 cycles while clk_ref runs) */
 	uint32_t rd(uint8_t addr, int max_wait = 12) {

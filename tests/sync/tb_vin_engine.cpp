@@ -34,6 +34,7 @@
 
 #include "Vvin_pair.h"
 #include "sync_gen.h"
+#include "vin_tb_clocks.h"
 #include "verilated.h"
 
 using namespace syncgen;
@@ -191,10 +192,8 @@ struct Regs {
 	unsigned hline() const { return (hs >> 16) & 0x1FFF; }
 };
 
-struct Tb {
+struct Tb : RefSysClocks<Tb> {
 	Vvin_pair *d = new Vvin_pair;
-	double t = 0;				/* us */
-	double next_ref = 0, next_sys = 0.013;	/* sys edges offset from ref edges */
 	Port port[NP];
 	std::mt19937 rng{12345};
 	Watch watch;
@@ -213,47 +212,22 @@ struct Tb {
 	Tb(const Tb &) = delete;
 	Tb &operator=(const Tb &) = delete;
 
-	void edge() {
-		/* next event: whichever clock's edge comes first (both 50 % duty) */
-		const double ref_half = 1.0 / REF_MHZ / 2, sys_half = 1.0 / 12.0 / 2;
-		double tn = std::min(next_ref, next_sys);
-		bool sys_rise = false;
-		t = tn;
-		if (next_ref <= tn) {
-			if (!d->i_clk_ref) {	/* rising: the pins as they are now */
-				unsigned hs = 0, vs = 0;
-				for (int p = 0; p < NP; p++) {
-					port[p].drive(t, rng);
-					hs |= (unsigned)port[p].hs << p;
-					vs |= (unsigned)port[p].vs << p;
-				}
-				d->i_hs = (uint8_t)hs;
-				d->i_vs = (uint8_t)vs;
-			}
-			d->i_clk_ref = !d->i_clk_ref;
-			next_ref += ref_half;
+	void pins(bool rise) {	/* at clk_ref rising edges: the pins as they are now */
+		if (!rise)
+			return;
+		unsigned hs = 0, vs = 0;
+		for (int p = 0; p < NP; p++) {
+			port[p].drive(t, rng);
+			hs |= (unsigned)port[p].hs << p;
+			vs |= (unsigned)port[p].vs << p;
 		}
-		if (next_sys <= tn) {
-			d->i_clk_sys = !d->i_clk_sys;
-			sys_rise = d->i_clk_sys;
-			next_sys += sys_half;
-		}
-		d->eval();
+		d->i_hs = (uint8_t)hs;
+		d->i_vs = (uint8_t)vs;
+	}
+	void after_eval(bool sys_rise) {
 		if (sys_rise) {
 			watch.sample(0, d->o_ref_ok, t);
 			watch.sample(1, d->o_eng_ok, t);
-		}
-	}
-	void run_us(double us) {
-		double end = t + us;
-		while (t < end)
-			edge();
-	}
-	void sys_cycle() {		/* to the next clk_sys rising edge */
-		int was = d->i_clk_sys;
-		while (!(d->i_clk_sys && !was)) {
-			was = d->i_clk_sys;
-			edge();
 		}
 	}
 	/*
