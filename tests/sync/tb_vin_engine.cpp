@@ -18,7 +18,9 @@
  * Scenarios: A, B mixed sources; C all four ports the same 1080p (then 720p) source with
  * aligned edges (burst worst case for the engine); D noise storm on port 0 next to clean
  * ports (no lock on noise, no crosstalk, re-lock within 2 frames); E port 2 stops
- * mid-frame and comes back; F VS missing; G mode change on the fly.
+ * mid-frame and comes back; F VS missing; G mode change on the fly; H a 3 ms burst of
+ * single-sample flips on a running XOR csync port (kvmosd-sim's glitch=P), the other ports'
+ * matrix flags watched during and after it while the CPU reads.
  *   Vvin_pair [-v] [-s LETTERS]
  *     -v prints every port's values, -s runs only the scenarios named (e.g. -s CD);
  *     exit 0 when every check passed
@@ -120,6 +122,7 @@ struct Port {
 	const Src *s = nullptr;
 	Player ph, pv;
 	bool frozen = false, noise = false;
+	bool spray = false;			/* kvmosd-sim's glitch=P: 1-sample flips */
 	int hs = 1, vs = 1;			/* pin levels now */
 	double g_until[2] = {-1, -1}, g_next[2] = {0, 0};
 
@@ -151,6 +154,11 @@ struct Port {
 		if (noise) {
 			hs ^= glitch(0, t, rng);
 			vs ^= glitch(1, t, rng);
+		}
+		if (spray) {	/* on top of the running source: HS 1 sample in 16, VS 1 in 128 */
+			unsigned r = (unsigned)rng();
+			hs ^= (r & 15) == 0;
+			vs ^= ((r >> 8) & 127) == 0;
 		}
 	}
 };
@@ -650,6 +658,46 @@ void check_info()
 
 }  // namespace
 
+/*
+ * H: a burst of sync noise on a running source (kvmosd-sim's glitch=P: single-sample flips on
+ * top of the signal for 3 ms), as the whole-board test does it. Afterwards every port must be
+ * measured right again in both instances; the glitched port may have lost its lock.
+ */
+void scenario_spray(const Src *const src[NP])
+{
+	scen = "H glitch burst";
+	Tb tb;
+	const double off[NP] = {2.3, 5.9, 9.7, 14.1};
+	start_all(tb, src, off);
+	tb.run_us(settle_us(src));
+	check_all(tb, src, LOSS0);
+	/* the matrix flags of the other ports never move, during the burst and after it, while
+	 * the CPU reads as firmware does */
+	long bad = 0;
+	unsigned first = 0;
+	for (int k = 0; k < 1530; k++) {
+		tb.port[2].spray = k < 30;
+		tb.run_us(100);
+		if (k % 10 == 0) {
+			Regs r[2];
+			tb.read_port((k / 10) % NP, r);
+		}
+		unsigned e = tb.d->o_eng_hpol | tb.d->o_eng_vpol << 4 | tb.d->o_eng_csync << 8 |
+			     tb.d->o_eng_interlaced << 12 | tb.d->o_eng_ok << 16;
+		unsigned f = tb.d->o_ref_hpol | tb.d->o_ref_vpol << 4 | tb.d->o_ref_csync << 8 |
+			     tb.d->o_ref_interlaced << 12 | tb.d->o_ref_ok << 16;
+		if ((e ^ f) & 0x1B1B1) {
+			if (!bad++)
+				first = e ^ f;
+		}
+	}
+	check(!bad, 2, "matrix flags of ports 0, 1, 3 differ in %ld of 1530 samples (first: "
+	      "bits %05x)", bad, first);
+	tb.run_us(settle_us(src));
+	const int loss[NP] = {0, 0, -1, 0};
+	check_all(tb, src, loss);
+}
+
 static bool want(char scenario)
 {
 	return !only || strchr(only, scenario);
@@ -723,6 +771,13 @@ int main(int argc, char **argv)
 	if (want('G')) {
 		const Src *const g[NP] = {&c800xor, &s640, &c640and, &s720};
 		scenario_mode(g, &s720);
+	}
+
+	if (want('H')) {
+		const Vesa m1024{65.0, 1344, 136, 806, 6};
+		const Src s1024 = sep("1024x768 sep -/-", m1024, false, false);
+		const Src *const h[NP] = {&s640, &cntsc, &c800xor, &s1024};
+		scenario_spray(h);
 	}
 
 	printf("read latency: ref up to %d, eng up to %d clk_sys cycles\n", rd_worst[0],
