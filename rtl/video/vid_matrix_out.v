@@ -192,18 +192,36 @@ module vid_matrix_out #(
     wire n_de = c_pass & c_de;
     wire n_hs = c_pass & c_hs;
     wire n_vs = c_pass & c_vs;
+    // Sync levels while blank: they change to the current source's inactive levels at its
+    // first VS edge after run, taken on sample A (vs_edge): two clocks before that sample
+    // can be output, so the first passed VS pulse (the fallback passes at that very edge,
+    // a port a checked frame later) still shows its leading edge. A source switched away
+    // before it sent a VS edge (a second switch right after the first) leaves them alone;
+    // otherwise they would flip there and back, a pulse as long as that source was
+    // connected. Kept through the switch resets; until the first pass (pass_seen, 0 from
+    // configuration) they are the current source's levels.
+    reg  pass_seen = 1'b0;
+    reg  idle_hs, idle_vs;
+    always @(posedge i_clk) begin
+        if (c_pass) pass_seen <= 1'b1;
+        if ((i_rst && !pass_seen) || (!i_rst && run && vs_edge)) begin
+            idle_hs <= ~hpol;
+            idle_vs <= ~vpol;
+        end
+    end
     reg  o_vs_act, new_frame;
     always @(posedge i_clk) begin
         if (i_rst) begin
             o_r <= 4'd0; o_g <= 4'd0; o_b <= 4'd0;
-            o_hs <= ~hpol; o_vs <= ~vpol; o_de <= 1'b0; o_vs_act <= 1'b0;
+            o_hs <= pass_seen ? idle_hs : ~hpol; o_vs <= pass_seen ? idle_vs : ~vpol;
+            o_de <= 1'b0; o_vs_act <= 1'b0;
             o_x <= 12'd0; o_y <= 12'd0; o_frame_start <= 1'b0; new_frame <= 1'b0;
         end else begin
             o_r  <= c_pass ? c_r : 4'd0;
             o_g  <= c_pass ? c_g : 4'd0;
             o_b  <= c_pass ? c_b : 4'd0;
-            o_hs <= n_hs ? hpol : ~hpol;
-            o_vs <= n_vs ? vpol : ~vpol;
+            o_hs <= n_hs ? hpol : idle_hs;
+            o_vs <= n_vs ? vpol : idle_vs;
             o_de <= n_de;
             o_vs_act      <= n_vs;
             o_frame_start <= n_vs & ~o_vs_act;

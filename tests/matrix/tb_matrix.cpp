@@ -162,7 +162,7 @@ static Vvid_matrix *dut;
 static Clock clk[8];            // 0..5 ports, 6 internal, 7 sys
 
 // ---------------------------------------------------------------- port generators
-struct Gen { int pos; bool glitch = false; int glitch_hs = 20, glitch_vs = 200; } gen[NP];
+struct Gen { int pos; bool glitch = false; int glitch_hs = 20, glitch_vs = 200; bool still = false; } gen[NP];
 
 static void drive_port(int p)
 {
@@ -180,7 +180,7 @@ static void drive_port(int p)
 }
 static void advance_port(int p)
 {
-	if (++gen[p].pos == P[p].period) gen[p].pos = 0;
+	if (!gen[p].still && ++gen[p].pos == P[p].period) gen[p].pos = 0;   // still: pins held
 	drive_port(p);
 }
 
@@ -190,6 +190,7 @@ struct Checker {
 	std::vector<Trk> trk;
 	bool prev_hs = true, prev_vs = true;
 	long malformed = 0, cuts = 0, clean_ends = 0, junk = 0, frames[NSRC] = {};
+	long gap_hs = 0, gap_vs = 0;    // HS / VS level changes between streams
 	long samples = 0, xy_checked = 0;
 	int cur = -1;                   // identified source of the current stream, -1 none
 	uint64_t seg_start_ps = 0; int seg_src = -1; long seg_id = 0;
@@ -254,6 +255,7 @@ struct Checker {
 					}
 			}
 			if (!trk.empty()) { seg_start_ps = now_ps; seg_id++; seg_src = -1; }
+			else { gap_hs += hs != prev_hs; gap_vs += vs != prev_vs; }
 		}
 		prev_hs = hs; prev_vs = vs;
 	}
@@ -426,6 +428,20 @@ int main(int argc, char **argv)
 	CHECK(chk.malformed == 0 && chk.cuts == 0 && chk.junk == 0, "switching: malformed %ld cuts %ld junk %ld",
 		chk.malformed, chk.cuts, chk.junk);
 	CHECK(dut->o_forced_count == 0, "forced switches during clean switching: %d", dut->o_forced_count);
+
+	// ---- a second select before the new port sent a VS edge: the output's sync levels stay
+	// those of the last passing source, no flip there and back (docs/matrix.md)
+	printf("select again before the new port's first VS edge\n");
+	switch_to(0, 0);                        // port 0: -/-
+	gen[1].still = true;                    // port 1 (+/+): clock running, no sync edge
+	chk.gap_hs = chk.gap_vs = 0;
+	dut->i_select = 1;
+	CHECK(wait_for([] { return dut->o_cur_source == 1 && !dut->o_switching; }, us(3 * max_frame_us())),
+		"no switch to port 1");
+	switch_to(2, 2);                        // port 2: -/-, as port 0
+	gen[1].still = false;
+	CHECK(chk.gap_hs == 0 && chk.gap_vs == 0, "sync level changes from port 0 to port 2 through an "
+		"unshown port 1: HS %ld VS %ld, want 0", chk.gap_hs, chk.gap_vs);
 
 	// ---- select a port with no signal -> fallback; the signal returns -> back
 	printf("no signal on the selected port\n");
