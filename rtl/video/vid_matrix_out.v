@@ -192,19 +192,21 @@ module vid_matrix_out #(
     wire n_de = c_pass & c_de;
     wire n_hs = c_pass & c_hs;
     wire n_vs = c_pass & c_vs;
-    // Sync levels while blank: they change to the current source's inactive levels at its
-    // first VS edge after run, taken on sample A (vs_edge): two clocks before that sample
-    // can be output, so the first passed VS pulse (the fallback passes at that very edge,
-    // a port a checked frame later) still shows its leading edge. A source switched away
-    // before it sent a VS edge (a second switch right after the first) leaves them alone;
-    // otherwise they would flip there and back, a pulse as long as that source was
-    // connected. Kept through the switch resets; until the first pass (pass_seen, 0 from
+    // Sync levels while blank: they change to the current source's inactive levels at the
+    // VS edge that can open the gate (run, and the checks armed: for a port after a whole
+    // checked frame, for the trusted fallback at once), taken on sample A (vs_edge): two
+    // clocks before that sample can be output, so the first passed VS pulse still shows
+    // its leading edge. A source switched away before that (a second select right after
+    // the first, or while it is still being checked) leaves them alone; otherwise they would
+    // flip there and back, a pulse as long as that source was connected. Not on the first VS
+    // edge after run: a composite-sync source's separator makes VS edges while it learns the
+    // line. Kept through the switch resets; until the first pass (pass_seen, 0 from
     // configuration) they are the current source's levels.
     reg  pass_seen = 1'b0;
     reg  idle_hs, idle_vs;
     always @(posedge i_clk) begin
         if (c_pass) pass_seen <= 1'b1;
-        if ((i_rst && !pass_seen) || (!i_rst && run && vs_edge)) begin
+        if ((i_rst && !pass_seen) || (!i_rst && run && vs_edge && arm_ok)) begin
             idle_hs <= ~hpol;
             idle_vs <= ~vpol;
         end
