@@ -33,10 +33,16 @@ all: $(SIM)
 # own warning flags), plus Verilator's run-time library (libverilated.mk names it). The boot ROM path is baked in as an absolute path; $readmemh reads
 # it when the model starts. KVM_POWERUP_MS=20 (real: 500) shortens the emulated keyboards'
 # and mice's power-up BAT so the PC models can start at 30 ms; every other PS/2 time is real.
+# SIM_VIN_ENGINE: the meters the model is built with (vin_meters ENGINE): 1 = the shared
+# vin_engine, as the 4-port HX8K build needs (the default: the model has 4 ports); 0 = a
+# sync_port per input. Use a separate B= for each: the model is not rebuilt when only this
+# changes.
+SIM_VIN_ENGINE ?= 1
 $(SIM_VOBJ)/Vkvmosd_top__ALL.a: $(SIM_RTL) sim/kvmosd_sim.vlt $(GEN_REGS_VH) sim/sim.mk
 	@rm -rf $(SIM_VOBJ) && mkdir -p $(SIM_VOBJ)
 	$(VERILATOR) $(filter-out --exe,$(VL_FLAGS)) --trace --top-module kvmosd_top -MAKEFLAGS 'OPT_FAST=-O2 OPT_GLOBAL=-O2' \
 		-Mdir $(SIM_VOBJ) -GBOOTROM_HEX='"$(abspath $(BOOTROM_HEX))"' -GKVM_POWERUP_MS=20 \
+		-GVIN_ENGINE=$(SIM_VIN_ENGINE) \
 		sim/kvmosd_sim.vlt $(SIM_RTL)
 	echo 'libverilated.a: $$(VK_GLOBAL_OBJS)' >$(SIM_VOBJ)/libverilated.mk
 	$(MAKE) -C $(SIM_VOBJ) -f Vkvmosd_top.mk -f libverilated.mk libverilated.a
