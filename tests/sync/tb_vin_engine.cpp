@@ -686,7 +686,7 @@ void scenario_spray(const Src *const src[NP])
 			     tb.d->o_eng_interlaced << 12 | tb.d->o_eng_ok << 16;
 		unsigned f = tb.d->o_ref_hpol | tb.d->o_ref_vpol << 4 | tb.d->o_ref_csync << 8 |
 			     tb.d->o_ref_interlaced << 12 | tb.d->o_ref_ok << 16;
-		if ((e ^ f) & 0x1B1B1) {
+		if ((e ^ f) & 0xBBBBB) {	/* ports 0, 1, 3 of each flag */
 			if (!bad++)
 				first = e ^ f;
 		}
