@@ -8,7 +8,7 @@ BENCHES += board-icebreaker
 bench-board-icebreaker: $(IB_B)/report.json tools/nextpnr_report.py
 	@mkdir -p $(B)/bench
 	$(NEXTPNR_REPORT) tsv $< $(IB_CLOCKS) --io-pins 39 --board icebreaker > $(B)/bench/board-icebreaker.tsv.tmp
-	@printf 'nextpnr_seed\t%s\tcount\ticebreaker: placer seed of the measured run\n' "$(NEXTPNR_SEED)" \
+	@printf 'nextpnr_seed\t%s\tcount\ticebreaker: placer seed of the measured run\n' "$(IB_SEED)" \
 	  >> $(B)/bench/board-icebreaker.tsv.tmp
 	@mv -f $(B)/bench/board-icebreaker.tsv.tmp $(B)/bench/board-icebreaker.tsv
 	@cat $(B)/bench/board-icebreaker.tsv
@@ -20,7 +20,7 @@ bench-board-hx8k: $(HX_B)/report.json tools/nextpnr_report.py
 	$(NEXTPNR_REPORT) tsv $< $(HX_CLOCKS) --io-pins $(HX_IO) --board hx8k > $(B)/bench/board-hx8k.tsv.tmp
 	@printf 'video_ports\t%s\tcount\thx8k: video input ports built (HX_VID_N)\n' "$(HX_VID_N)" \
 	  >> $(B)/bench/board-hx8k.tsv.tmp
-	@printf 'nextpnr_seed\t%s\tcount\thx8k: placer seed of the measured run\n' "$(NEXTPNR_SEED)" \
+	@printf 'nextpnr_seed\t%s\tcount\thx8k: placer seed of the measured run\n' "$(HX_SEED)" \
 	  >> $(B)/bench/board-hx8k.tsv.tmp
 	@mv -f $(B)/bench/board-hx8k.tsv.tmp $(B)/bench/board-hx8k.tsv
 	@cat $(B)/bench/board-hx8k.tsv
