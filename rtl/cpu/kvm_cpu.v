@@ -4,13 +4,19 @@
 //
 // A multicycle core built around ONE adder. Its two inputs are the registers A and B; every
 // state loads A and B with what the next state wants to add, and latches the sum (or the
-// logic/compare result) in the result register R. Block-RAM outputs go into A and B
-// through one small multiplexer; the memory address comes from pc or R. Shifts, multiply
-// and divide also run on A, B, R and this adder: there is no separate unit.
+// logic/compare result) in the result register R. The register file's output (p1) and
+// the second operand (p2) go into A and B through one small multiplexer; the memory
+// address comes from pc or R. Shifts, multiply and divide also run on A, B, R and this
+// adder: there is no separate unit.
 //
 //   FETCH   pc on the bus; the instruction word is decoded into registered flags and the
-//           register file (block RAM) reads rs1/rs2 (or a CSR) at the same edge   (1 + wait)
-//   OPER    A, B <- the operands (rs1, rs2, immediate, pc, CSR value)                 (1)
+//           register file (block RAM, one read port) reads one operand at the same edge:
+//           rs2 if the instruction needs rs2 in OPER (OP, BRANCH; CSRR[WSC]: rs1),
+//           else rs1 (SYSTEM: the CSR entry)                                   (1 + wait)
+//   READ    only those rs2-first ones: p2 <- rs2 (CSRR[WSC]: rs1); the port reads rs1
+//           (CSRR[WSC]: the CSR entry)                                                (1)
+//   OPER    A, B <- the operands (rs1, rs2, immediate, pc, CSR value); a store reads rs2
+//           now (copied into p2 in EXEC), its data is needed in MEM only              (1)
 //   EXEC    R <- A op B; A, B <- pc and 4 (or the branch/jump target operands)        (1)
 //   SHIFT   R shifts in place, 4 places per cycle while >= 4 remain, then 1  (1 + n/4 + n%4)
 //   MDSTEP  M extension: 32 multiply / 33 divide steps on A, R and the adder     (32 / 33)
@@ -22,8 +28,9 @@
 //   IRQ, TRAP1..3  trap entry: mtval, mepc, mcause written one per cycle through the
 //           register-file write port (they live in block RAM), pc <- mtvec         (4 / 3)
 //
-// Example, "add x3, x1, x2": FETCH reads x1, x2; OPER A=x1, B=x2; EXEC R=A+B, A=pc, B=4;
-// WB x3=R, pc=A+B. A branch: OPER A=rs1, B=~rs2 (+1: subtract); EXEC loads A=pc,
+// Example, "add x3, x1, x2": FETCH reads x2; READ p2=x2, reads x1; OPER A=x1, B=x2;
+// EXEC R=A+B, A=pc, B=4; WB x3=R, pc=A+B. "addi x3, x1, 5" skips READ: FETCH reads x1,
+// OPER A=x1, B=5. A branch: OPER A=rs1, B=~rs2 (+1: subtract); EXEC loads A=pc,
 // B=offset and registers the decision; WB pc=A+B, or, not taken, WB spends one cycle
 // loading A=pc, B=4 and repeats. A jump target with bit 1 set is noticed in WB (sum[1])
 // and turns into a trap instead.
@@ -58,7 +65,7 @@ module kvm_cpu #(
     localparam [3:0] S_CLEAR = 4'd0,  S_FETCH  = 4'd1,  S_OPER  = 4'd2,  S_EXEC  = 4'd3,
                      S_SHIFT = 4'd4,  S_MDSTEP = 4'd5,  S_MEM   = 4'd6,  S_CSR   = 4'd7,
                      S_WB    = 4'd8,  S_IRQ    = 4'd9,  S_TRAP1 = 4'd10, S_TRAP2 = 4'd11,
-                     S_TRAP3 = 4'd12, S_MDFIX  = 4'd13, S_MDEND = 4'd14;
+                     S_TRAP3 = 4'd12, S_MDFIX  = 4'd13, S_MDEND = 4'd14, S_READ  = 4'd15;
 
     // Register-file entries 32 + csr[2:0]: mscratch 0x340, mepc 0x341, mcause 0x342,
     // mtval 0x343, mtvec 0x305.
@@ -99,16 +106,36 @@ module kvm_cpu #(
     reg [31:0] imm;
 
     // =====================================================================================
-    // Register file (x registers + trap CSRs). Both ports read at the end of FETCH, from
-    // the instruction on the bus: SYSTEM instructions read their CSR on port 1 (MRET and
-    // the other funct3 = 0 ones: mepc) and rs1 on port 2. Port 1 reads mtvec in TRAP1.
+    // Register file (x registers + trap CSRs): ONE read port, so an instruction with two
+    // register operands reads them one after the other. The port's output p1 holds the
+    // first operand (rs1; SYSTEM: the CSR entry, mepc for MRET and the other funct3 = 0
+    // ones) for the rest of the instruction (a store: until OPER, which puts it in A); the
+    // second (rs2; CSR with a register source: rs1) is copied into the register p2, which
+    // the rest of the core reads.
+    //   rs2 first (OP, BRANCH, CSRR[WSC]: they need the second operand in OPER): FETCH
+    //       reads it, READ copies it into p2 and reads the first one     (one more cycle)
+    //   stores (rs2 is the data, needed in MEM only): FETCH reads rs1, OPER reads rs2,
+    //       EXEC copies it into p2                                        (no extra cycle)
+    //   the others: FETCH reads the first operand, p2 is not used
+    // TRAP1 reads mtvec (used in TRAP2). bus_rs2_first looks at the opcode and funct3 only
+    // (it steers the RAM address from the bus word, so it is kept shallow); an illegal
+    // instruction with one of these opcodes just takes READ too before it traps.
     // =====================================================================================
     wire        bus_system = (i_mem_rdata[6:2] == 5'b11100);
+    wire        bus_rs2_first = (i_mem_rdata[6:2] == 5'b01100)          // OP (and M)
+                              | (i_mem_rdata[6:2] == 5'b11000)          // BRANCH
+                              | (bus_system & ~i_mem_rdata[14] & (i_mem_rdata[13:12] != 2'd0));
     wire [2:0]  bus_slot   = (i_mem_rdata[14:12] == 3'd0) ? E_MEPC[2:0] : i_mem_rdata[22:20];
-    wire [5:0]  ra1 = (state != S_FETCH) ? E_MTVEC
-                    : bus_system ? {3'b100, bus_slot} : {1'b0, i_mem_rdata[19:15]};
-    wire [5:0]  ra2 = {1'b0, bus_system ? i_mem_rdata[19:15] : i_mem_rdata[24:20]};
-    wire [31:0] p1, p2;               // read port outputs
+    wire [5:0]  bus_first  = bus_system ? {3'b100, bus_slot} : {1'b0, i_mem_rdata[19:15]};
+    wire [5:0]  bus_second = {1'b0, bus_system ? i_mem_rdata[19:15] : i_mem_rdata[24:20]};
+    wire [5:0]  ra = (state == S_FETCH) ? (bus_rs2_first ? bus_second : bus_first)
+                   : (state == S_READ)  ? (is_csr ? {3'b100, insn[22:20]} : {1'b0, insn[19:15]})
+                   : (state == S_OPER)  ? {1'b0, insn[24:20]}          // a store's rs2
+                   :                      E_MTVEC;                     // TRAP1
+    wire        re = (state == S_FETCH) | (state == S_READ) | (state == S_TRAP1)
+                   | ((state == S_OPER) & is_store);
+    wire [31:0] p1;                   // the read port's output: the first operand
+    reg  [31:0] p2;                   // the second operand, copied from the port
     reg  [2:0]  clear_entry;          // after reset: CSR entry being cleared
 
     // =====================================================================================
@@ -173,9 +200,9 @@ module kvm_cpu #(
     // M extension on the core's own registers and adder (no separate unit)
     //
     // Operands are made unsigned first (|rs1| in OPER/EXEC), the sign of the result is
-    // fixed at the end (MDFIX/MDEND). rs1 and rs2 stay on the register-file outputs p1 /
+    // fixed at the end (MDFIX/MDEND). rs1 stays on the register-file output p1 and rs2 in
     // p2 for the whole instruction, so signs are read from there, and |rs2| never needs a
-    // register: B holds rs2 or ~rs2 and the carry in does the rest.
+    // register of its own: B holds rs2 or ~rs2 and the carry in does the rest.
     //   multiply, 32 steps: A = high word, R = multiplier -> low word
     //       {carry, sum} = A + (R[0] ? |rs2| : 0);  A <- {carry, sum[31:1]}, R <- {sum[0], R >> 1}
     //   divide, 33 steps (restoring): R = dividend -> quotient, {top, A} = partial remainder
@@ -258,10 +285,15 @@ module kvm_cpu #(
 
     kvm_cpu_regfile u_regfile (
         .i_clk(i_clk),
-        .i_re1((state == S_FETCH) | (state == S_TRAP1)), .i_ra1(ra1), .o_rd1(p1),
-        .i_re2(state == S_FETCH), .i_ra2(ra2), .o_rd2(p2),
+        .i_re(re), .i_ra(ra), .o_rd(p1),
         .i_we(rf_we), .i_wa(rf_wa), .i_wd(rf_wd)
     );
+
+    // p2 <- the port: in READ (rs2, or a CSR instruction's rs1), in EXEC for a store (rs2)
+    always @(posedge i_clk) begin
+        if ((state == S_READ) | ((state == S_EXEC) & is_store))
+            p2 <= p1;
+    end
 
 
     // =====================================================================================
@@ -391,7 +423,7 @@ module kvm_cpu #(
             b_vec   = irq_q & p1[0];
             r_alu   = 1'b1;
         end
-        default: begin                      // CLEAR, FETCH, TRAP3: nothing to keep
+        default: begin                      // CLEAR, FETCH, READ, TRAP3: nothing to keep
             a_en = 1'b0;
             b_en = 1'b0;
             r_en = 1'b0;
@@ -476,9 +508,12 @@ module kvm_cpu #(
                     br_lt     <= dc_branch & (i_mem_rdata[14:13] == 2'd2);
                     br_ltu    <= dc_branch & (i_mem_rdata[14:13] == 2'd3);
                     br_not    <= dc_branch & i_mem_rdata[12];
-                    state     <= S_OPER;
+                    state     <= bus_rs2_first ? S_READ : S_OPER;
                 end
             end
+
+            // ---- READ: p2 <- rs2 (CSR: rs1), the port reads rs1 (CSR: the CSR entry) ---
+            S_READ: state <= S_OPER;
 
             // ---- OPER: load the operands ------------------------------------------------
             S_OPER: begin
@@ -600,7 +635,7 @@ module kvm_cpu #(
     assign o_mem_valid = (state == S_FETCH) | in_mem;
     assign o_mem_instr = (state == S_FETCH);
     assign o_mem_addr  = in_mem ? {R[31:2], 2'b00} : {pc[31:2], 2'b00};
-    // store data (rs2, still on read port 2) replicated into every lane; strobes pick
+    // store data (rs2, in p2 since EXEC) replicated into every lane; strobes pick
     assign o_mem_wdata = (funct3[1:0] == 2'd0) ? {4{p2[7:0]}}
                        : (funct3[1:0] == 2'd1) ? {2{p2[15:0]}} : p2;
     assign o_mem_wstrb = (in_mem & is_store) ? st_strb : 4'b0000;

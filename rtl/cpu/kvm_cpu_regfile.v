@@ -4,25 +4,23 @@
 //   0 .. 31   x0 .. x31 (x0 reads 0: the RAM starts at zero and the core never writes it)
 //   32 .. 39  CSRs that only software and trap entry change: mscratch (32), mepc (33),
 //             mcause (34), mtval (35), mtvec (37). The core clears them after reset.
-// An iCE40 block RAM is 256 x 16, so the 32 extra entries cost nothing: two EBR per read
-// port hold 256 entries anyway. Keeping these CSRs here instead of in flip-flops saves
-// ~160 flip-flops and most of a wide CSR read multiplexer.
+// An iCE40 block RAM is 256 x 16, so the 32 extra entries cost nothing: the two EBR of
+// the read port hold 256 entries anyway. Keeping these CSRs here instead of in
+// flip-flops saves ~160 flip-flops and most of a wide CSR read multiplexer.
 //
-// Two synchronous read ports with read enables: an output changes only at a clock edge
-// where its enable is high, so the core reads rs1/rs2 once at the end of FETCH and the
-// values stay on the outputs for the rest of the instruction (no operand registers
-// needed for store data). One synchronous write port. The core never reads and writes
-// the same entry in one cycle, so (* no_rw_check *) lets yosys skip the bypass logic.
+// ONE synchronous read port with a read enable: the output changes only at a clock edge
+// where i_re is high, so a value read stays on o_rd until the core reads again. Each read
+// port costs 2 EBR (a second port would be a second copy of the RAM), so the core reads
+// rs2 and rs1 one after the other and keeps rs2 in a register of its own (kvm_cpu.v,
+// p2). One synchronous write port. The core never reads and writes the same entry in one
+// cycle, so (* no_rw_check *) lets yosys skip the bypass logic.
 `default_nettype none
 
 module kvm_cpu_regfile (
     input  wire        i_clk,
-    input  wire        i_re1,      // read port 1: latch entry i_ra1 at this edge
-    input  wire [5:0]  i_ra1,
-    output reg  [31:0] o_rd1,
-    input  wire        i_re2,      // read port 2
-    input  wire [5:0]  i_ra2,
-    output reg  [31:0] o_rd2,
+    input  wire        i_re,       // read port: latch entry i_ra at this edge
+    input  wire [5:0]  i_ra,
+    output reg  [31:0] o_rd,
     input  wire        i_we,       // write i_wd to entry i_wa
     input  wire [5:0]  i_wa,
     input  wire [31:0] i_wd
@@ -42,10 +40,8 @@ module kvm_cpu_regfile (
     end
 
     always @(posedge i_clk) begin
-        if (i_re1)
-            o_rd1 <= ram[i_ra1];
-        if (i_re2)
-            o_rd2 <= ram[i_ra2];
+        if (i_re)
+            o_rd <= ram[i_ra];
     end
 endmodule
 
