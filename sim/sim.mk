@@ -38,7 +38,7 @@ all: $(SIM)
 # sync_port per input. Use a separate B= for each: the model is not rebuilt when only this
 # changes.
 SIM_VIN_ENGINE ?= 1
-$(SIM_VOBJ)/Vkvmosd_top__ALL.a: $(SIM_RTL) sim/kvmosd_sim.vlt $(GEN_REGS_VH) sim/sim.mk
+$(SIM_VOBJ)/Vkvmosd_top__ALL.a: $(SIM_RTL) $(VIN_UCODE_VH) sim/kvmosd_sim.vlt $(GEN_REGS_VH) sim/sim.mk
 	@rm -rf $(SIM_VOBJ) && mkdir -p $(SIM_VOBJ)
 	$(VERILATOR) $(filter-out --exe,$(VL_FLAGS)) --trace --top-module kvmosd_top -MAKEFLAGS 'OPT_FAST=-O2 OPT_GLOBAL=-O2' \
 		-Mdir $(SIM_VOBJ) -GBOOTROM_HEX='"$(abspath $(BOOTROM_HEX))"' -GKVM_POWERUP_MS=20 \
@@ -119,7 +119,10 @@ bench-sim: $(SIM) $(FW_IMG) $(BOOTROM_HEX)
 
 # ---- whole-frame check against the golden model (sim/overlay_ref) ----
 SIM_FRAME_CHECK := $(SIM_TB)/frame_check
-SIM_FRAME_N     ?= 12
+# Frames to capture: the firmware's last OSD store must fall before the last two (the CPU's
+# extra register-read cycle and the meter engine's slower register reads moved the settled
+# picture past frame 11).
+SIM_FRAME_N     ?= 14
 
 $(SIM_FRAME_CHECK): tests/sim/frame_check.c sim/overlay_ref.c sim/overlay_ref.h $(GEN_REGS_H)
 	@mkdir -p $(@D)

@@ -14,5 +14,8 @@ VIDEO_TOP_RTL := rtl/video/video_top.v rtl/video/video_timing.v rtl/video/test_p
              rtl/video/cfg_snapshot.v rtl/video/video_status.v rtl/video/osd_geom.v \
              rtl/video/vid_raster.v rtl/video/vid_background.v $(VIDEO_MX_RTL)
 VIDEO_RTL     := $(VIDEO_TOP_RTL) $(VIDEO_VIN_RTL)
+# The meter engine's program, assembled (tools/vin_ucasm.py; committed, test-vin-ucode checks
+# it): vin_engine.v includes it, so the rules that build from VIDEO_VIN_RTL depend on it too.
+VIN_UCODE_VH  := rtl/video/vin_ucode.vh
 
 -include tests/video/tests.mk

@@ -55,7 +55,7 @@ sync-stat: $(SYNC_RTL)
 VIN_RTL := rtl/video/vin_meters.v rtl/video/vin_engine.v rtl/video/vin_front.v $(SYNC_RTL)
 TESTS += vin
 .PHONY: test-vin
-$(SYNC_TB_DIR)/vin/Vvin_meters: $(VIN_RTL) tests/sync/tb_vin.cpp tests/sync/sync_gen.h \
+$(SYNC_TB_DIR)/vin/Vvin_meters: $(VIN_RTL) $(VIN_UCODE_VH) tests/sync/tb_vin.cpp tests/sync/sync_gen.h \
 		tests/sync/vin_tb_clocks.h
 	@mkdir -p $(@D)
 	$(VERILATOR) --lint-only -Wall -GN=1 --top-module vin_meters $(VIN_RTL)
@@ -72,7 +72,7 @@ test-vin: $(SYNC_TB_DIR)/vin/Vvin_meters
 # bench: size of one input's separator + meter, and of vin_meters with 4 inputs (both ways)
 BENCHES += sync
 .PHONY: bench-sync
-bench-sync: $(VIN_RTL) tools/yosys_size.sh
+bench-sync: $(VIN_RTL) $(VIN_UCODE_VH) tools/yosys_size.sh
 	@mkdir -p $(B)/bench
 	@{ bash tools/yosys_size.sh sync_port sync_port "$(SYNC_RTL)" \
 		"sync_port, one video input's sync separator + meter (REF_HZ 48 MHz)"; \
@@ -85,6 +85,14 @@ bench-sync: $(VIN_RTL) tools/yosys_size.sh
 	@mv -f $(B)/bench/sync.tsv.tmp $(B)/bench/sync.tsv
 	@cat $(B)/bench/sync.tsv
 
+# ---- the engine's program: rtl/video/vin_ucode.vh is what tools/vin_ucasm.py makes of
+# rtl/video/vin_ucode.asm (after editing the program: python3 tools/vin_ucasm.py
+# rtl/video/vin_ucode.asm rtl/video/vin_ucode.vh)
+TESTS += vin-ucode
+.PHONY: test-vin-ucode
+test-vin-ucode:
+	python3 tools/vin_ucasm.py --check rtl/video/vin_ucode.asm $(VIN_UCODE_VH)
+
 # ---- vin_meters ENGINE=0 (a sync_port per input) against ENGINE=1 (shared engine) ----
 # tests/sync/vin_pair.v: both with N=4 on the same pins, two register ports; the testbench
 # reads both and compares them with each other and with the sources (tb_vin_engine.cpp).
@@ -92,7 +100,7 @@ bench-sync: $(VIN_RTL) tools/yosys_size.sh
 # -O2 runs this (long, eight meters' worth of clk_ref logic) testbench about 1.8x faster.
 TESTS += vin-engine
 .PHONY: test-vin-engine
-$(SYNC_TB_DIR)/vin_engine/Vvin_pair: $(VIN_RTL) tests/sync/vin_pair.v tests/sync/tb_vin_engine.cpp \
+$(SYNC_TB_DIR)/vin_engine/Vvin_pair: $(VIN_RTL) $(VIN_UCODE_VH) tests/sync/vin_pair.v tests/sync/tb_vin_engine.cpp \
 		tests/sync/sync_gen.h tests/sync/vin_tb_clocks.h
 	@mkdir -p $(@D)
 	$(VERILATOR) --lint-only -Wall --top-module vin_pair $(VIN_RTL) tests/sync/vin_pair.v

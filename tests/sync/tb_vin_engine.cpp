@@ -553,7 +553,10 @@ void scenario_noise(const Src *const src[NP])
 			printf("  [%s] port 0 %s locked %.0f us after clean sync\n", scen, INST[i],
 			       c.want_t[i] - t0);
 	}
-	tb.run_us(6 * src[0]->frame());
+	/* Stable needs 3 equal frames after the lock, and the polarity votes may come out of
+	 * the storm at the wrong end: the engine drops a noisy port's edges by design (slot
+	 * overrun), so its votes differ from the reference's and may take 2 frames more. */
+	tb.run_us(8 * src[0]->frame());
 	tb.watch.report("ports 1-3 ok while port 0 locks");
 	check_all(tb, src, LOSS0);
 }
@@ -642,11 +645,12 @@ void check_info()
 	tb.rd2(0x04, v);
 	for (int i = 0; i < 2; i++)
 		check(v[i] == 48000000, -1, "%s REF_HZ %u, expected 48000000", INST[i], v[i]);
+	/* SNAPS: the engine counts poll rounds, one every 4 x 2^11 ticks (171 us) */
 	tb.rd2(0x08, s0);
-	tb.run_us(200);
+	tb.run_us(1000);
 	tb.rd2(0x08, s1);
 	for (int i = 0; i < 2; i++)
-		check(s1[i] - s0[i] >= 5, -1, "%s SNAPS advanced %u in 200 us", INST[i],
+		check(s1[i] - s0[i] >= 4, -1, "%s SNAPS advanced %u in 1 ms", INST[i],
 		      s1[i] - s0[i]);
 	static const uint8_t unused[] = {0x0C, 0x10, 0x3C, 0x80, 0x84, 0xFC};
 	for (uint8_t a : unused) {
