@@ -18,8 +18,9 @@
 //
 // Per port service: load F (2 cycles), then actions: the selection stage (2 cycles: slot
 // ages, then the oldest edge and its time T) and the program from DEC, which chooses and
-// does the action (an edge, an overrun, a predicted line start, a long pulse) and returns
-// with `next`, until the poll action (`out`) ends the service and F is stored (2 cycles).
+// does the action (an edge, an overrun, a predicted line start, a long pulse, the poll)
+// and returns with `next`. The service ends (F stored, 2 cycles) when no edge, overrun,
+// poll or flag refresh is pending for the port (`next`, `end`, or the poll's `out`).
 // A service takes at most MAX_EDGES edges, so a noise storm on one port cannot starve the
 // others. A register read loads F and runs the program from RD0 + register.
 //

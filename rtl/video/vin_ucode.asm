@@ -128,15 +128,6 @@
 
 .entry DEC
 .entry RD0
-.entry OVR               ; (the other entries name the actions for simulation statistics)
-.entry PRED
-.entry LONG
-.entry VS
-.entry HS
-.entry POLL
-.entry UNLOCK
-.entry VSTART
-.entry A_LOCK
 
 ; ==== decision: the overrun, a due long pulse, a due predicted line, the oldest edge, or
 ; (no edge left) the poll if it is due, in that order

@@ -94,15 +94,6 @@ localparam [5:0] UWD_ACCS = 6'd33;
 localparam [5:0] UWD_LONG_T = 6'd34;
 localparam [8:0] UE_DEC = 9'd0;
 localparam [8:0] UE_RD0 = 9'd303;
-localparam [8:0] UE_OVR = 9'd30;
-localparam [8:0] UE_PRED = 9'd39;
-localparam [8:0] UE_LONG = 9'd61;
-localparam [8:0] UE_VS = 9'd70;
-localparam [8:0] UE_HS = 9'd123;
-localparam [8:0] UE_POLL = 9'd280;
-localparam [8:0] UE_UNLOCK = 9'd364;
-localparam [8:0] UE_VSTART = 9'd449;
-localparam [8:0] UE_A_LOCK = 9'd196;
 // the state's initial values (every other word starts at 0)
 function [15:0] uc_init(input [5:0] w);
     case (w)
