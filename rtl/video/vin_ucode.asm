@@ -18,7 +18,7 @@
 ;   incs W, K / decs W  W = A = Q + 1 unless Q == K;  W = A = Q - 1 unless Q == 0
 ;   st/stt/stth W       W = A, T[15:0], T[23:10];   sti W, K    W = K
 ;   ldi/addi/cmpi/andi K, shr n
-;   clamp K             A = (TB or A > K) ? K : A;  incsa K / decsa   the same on A
+;   clamp K             A = (TB or A > K) ? K : A
 ;   tst F.b             TB = F.b;   bw F.b, SRC     F.b = 0, 1, tb, ntb, c, nc, z, nz,
 ;                       rise, nrise, lvl, nlvl (SRC)
 ;   bb F.b, L / bnb F.b, L   branch if F.b is 1 / 0
@@ -29,7 +29,8 @@
 ;   next                this action is done: the engine picks the next (entry DEC) if
 ;                       an edge, the overrun, the poll or F.dirty is pending, else the
 ;                       service ends (F stored)
-;   out                 F[29:24] to the port's flag outputs, F stored, the service ends
+;   out                 F[30:24] to the port's flag outputs (but F[26], locked), F
+;                       stored, the service ends
 ;   end                 F stored, the service ends (no poll was due)
 ;   rdlo/rdhi           read data [15:0] / [31:16] = A;  rdfl  [15:0] = {A[7:0], F[31:24]}
 ;   rdack               answer the read (the engine goes idle)
