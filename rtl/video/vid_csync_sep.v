@@ -60,7 +60,11 @@ module vid_csync_sep (
     // hnext / d are registers, kept one ahead (no adder in front of the compares, as the
     // position counters of vid_matrix_out): hnext = clocks since the line start + 1,
     // d = clocks since the last pin leading edge + 1 (saturating)
-    reg  [11:0] hnext, d, dprev, len, wlen, wprev, wid, thr_long, hold, hold_len, run;
+    reg  [11:0] hnext, d, dprev, len, wlen, wprev, wid, hold, run;
+    // L/4 (4095 while no L is known) and L/2, straight from len (registers of their own
+    // would only copy dprev at the same learn)
+    wire [11:0] thr_long = known ? {2'b00, len[11:2]} : 12'hfff;
+    wire [11:0] hold_len = {1'b0, len[11:1]};
     reg  [4:0]  same;
     reg  [3:0]  off;                // consecutive off-grid leading edges one line apart
     reg         known, start_edge, w_open, w_good, wprev_ok;
@@ -101,8 +105,8 @@ module vid_csync_sep (
         o_vs  <= i_csync ? vs_c : vs1;
         if (rst1) begin
             hnext <= 12'd1; d <= 12'hfff; dprev <= 12'd0; len <= 12'd0;
-            wlen <= 12'd0; wid <= 12'd0; thr_long <= 12'hfff;
-            hold <= 12'd0; hold_len <= 12'd0; run <= 12'd0; same <= 5'd0; known <= 1'b0;
+            wlen <= 12'd0; wid <= 12'd0;
+            hold <= 12'd0; run <= 12'd0; same <= 5'd0; known <= 1'b0;
             off <= 4'd0; learn <= 1'b0;
             start_edge <= 1'b0; w_open <= 1'b0; w_good <= 1'b0;
             wprev <= 12'd0; wprev_ok <= 1'b0;
@@ -133,8 +137,6 @@ module vid_csync_sep (
                 tl_m1    <= dtl_m1;
                 tl_zero  <= dtl_zero;
                 known    <= 1'b1;
-                thr_long <= {2'b00, dprev[11:2]};
-                hold_len <= {1'b0, dprev[11:1]};
             end
             // ---- look-ahead grid flags (see above). hnext + 1 == L  <=>  hnext == L - 1;
             // hnext + 1 >= thr  <=>  hnext >= thr - 1 unless hnext + 1 wraps to 0; d + 1 == L

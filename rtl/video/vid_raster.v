@@ -39,9 +39,9 @@ module vid_raster #(
     output reg  [11:0] o_x_stop,        // h_active - 2
     output reg  [11:0] o_x_rowrd,       // h_active + 3
     output reg  [11:0] o_x_blkrd,       // h_active + 5
-    output reg  [11:0] o_y_last,        // v_active - 1
-    output reg  [11:0] o_v_m1,          // v_total - 1
-    output reg  [11:0] o_h_active,
+    output wire [11:0] o_y_last,        // v_active - 1
+    output wire [11:0] o_v_m1,          // v_total - 1
+    output wire [11:0] o_h_active,
     output reg  [11:0] o_h_m2,          // h_total - 2
     output reg  [11:0] o_x_neg_min,     // -(h_total - h_active - 1)
     output reg  [11:0] o_v_active,
@@ -105,14 +105,15 @@ module vid_raster #(
         end
     end
 
-    // derived geometry, one more register stage (only read by quasi-static logic)
+    // derived geometry, one more register stage (only read by quasi-static logic); the
+    // plain copies are the learning registers themselves (a copy would cost a logic cell a bit)
+    assign o_y_last   = y_last;
+    assign o_v_m1     = v_tot_m1;
+    assign o_h_active = h_act;
     always @(posedge i_clk) begin
         o_x_stop    <= h_act - 12'd2;
         o_x_rowrd   <= h_act + 12'd3;
         o_x_blkrd   <= h_act + 12'd5;
-        o_y_last    <= y_last;
-        o_v_m1      <= v_tot_m1;
-        o_h_active  <= h_act;
         o_h_m2      <= h_tot_m1 - 12'd1;
         o_x_neg_min <= h_act - h_tot_m1;
         o_v_active  <= y_last + 12'd1;

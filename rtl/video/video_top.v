@@ -295,14 +295,14 @@ module video_top #(
 
     // ---- frame counter, running flag and vsync interrupt into clk_sys --------------------
     // frame_start = the first DE pixel of each output frame (pixel (0, 0)).
-    wire [31:0] pix_next_frame;
+    wire [6:0]  pix_next_frame;
     video_status u_status (
         .i_clk_pix(clk_out), .i_rst_pix(rst_out), .i_frame_start(frame_start),
         .i_clk_sys(i_clk_sys), .i_rst_sys(i_rst_sys),
         .o_irq_vsync(o_irq_vsync), .o_frame(frame), .o_running(running),
         .o_pix_next_frame(pix_next_frame));
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [27:0] pix_next_frame_unused = {pix_next_frame[31:7], pix_next_frame[2:0]};
+    wire [2:0]  pix_next_frame_unused = pix_next_frame[2:0];
     /* verilator lint_on UNUSEDSIGNAL */
 
     // ---- overlay (output clock; memories written in clk_sys) --------------------------------
