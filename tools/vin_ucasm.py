@@ -7,14 +7,15 @@ docs/sync.md, "Shared engine").
 
 The include is the one place the RTL and the program agree on: the opcode, condition and
 bit-source numbers (defined here), the state's word numbers and initial values, the entry
-points, the constant table and the program (an `initial` block filling the block-RAM ROM).
+points, the constant tables and the program (an `initial` block filling the block-RAM ROM).
 
 Instruction word, 16 bits:
     1 v bbbbb ttttttttt          bb/bnb: branch to t if F[b] == v
     0 000 sss wwwwww ---         word ALU op s on word w: ld add sub cmp tsub tsubh decs
-    0 001 wwwwww - kkkkk         incs w, k
-    0 010 ss wwwwww kkkk         store to w: A, T[15:0], T[23:10], constant k (k < 16)
-    0 011 sss ---- kkkkk         immediate op s with constant k: ldi addi cmpi andi shr clamp
+    0 001 wwwwww - kkkkk         incs w, k (k: the incs constant table)
+    0 010 ss wwwwww kkkk         store to w: A, T[15:0], T[23:10], sti constant k
+    0 011 sss wwwwww ---         immediate op s on the constant in word w (K_WORD0 up, set
+                                 at configuration): ldi addi cmpi andi shr clamp
     0 100 x -- ssss bbbbb        x = 0: tst F[b]; x = 1: bw F[b], source s
     0 101 ccc ttttttttt          br, conditions 0..7
     0 110 ccc ttttttttt          br, conditions 8..15
@@ -33,6 +34,7 @@ CONDS = ["al", "c", "nc", "z", "nz", "n", "ntb", "lvl",
 SRCS = ["0", "1", "tb", "ntb", "c", "nc", "z", "nz", "rise", "nrise", "lvl", "nlvl"]
 ROM_WORDS = 512
 N_CONST = 32
+K_WORD0 = 40         # the immediate constants' state words: K_WORD0 .. 63
 
 
 def die(msg, ln=None):
@@ -80,6 +82,9 @@ def main(argv):
         die("usage: vin_ucasm.py [--check] PROGRAM.asm OUT.vh")
     src, out = argv
     words, bits, params, consts, entries, inits, prog, labels = parse(src)
+    for w, n in words.items():
+        if int(n, 0) >= K_WORD0:
+            die("word %s: %s is past the state words (the constants start at %d)" % (w, n, K_WORD0))
     if len(prog) > ROM_WORDS:
         die("the program has %d instructions, the ROM %d" % (len(prog), ROM_WORDS))
     cenv = {}
@@ -107,27 +112,26 @@ def main(argv):
             die("unknown label '%s'" % lb, ln)
         return labels[lb]
 
-    # constants: the sti values first (a store has 4 bits for the index)
-    ctab = []
+    # constants, three tables: sti's (a table in the engine, 4-bit index), incs's limits
+    # (a table in the engine, 5-bit index), and the immediate operands, which are words of
+    # every port's state (K_WORD0 + index, set when the FPGA is configured and never
+    # written) that the instruction reads as Q
+    ktabs = {"sti": [], "incs": [], "imm": []}
+    kmax = {"sti": 16, "incs": N_CONST, "imm": 64 - K_WORD0}
 
-    def const(a, ln, small=False):
+    def const(a, ln, table):
         key = a[1:] if a.startswith("@") else expr(a, ln)
         if a.startswith("@") and key not in params:
             die("unknown parameter '%s'" % a, ln)
         if isinstance(key, int) and not 0 <= key <= 0xFFFF:
             die("constant %d out of range" % key, ln)
-        if key not in ctab:
-            ctab.append(key)
-        i = ctab.index(key)
-        if small and i >= 16:
-            die("sti constant %s is entry %d of the table (must be < 16)" % (a, i), ln)
-        if i >= N_CONST:
-            die("more than %d constants" % N_CONST, ln)
+        tab = ktabs[table]
+        if key not in tab:
+            tab.append(key)
+        i = tab.index(key)
+        if i >= kmax[table]:
+            die("more than %d %s constants" % (kmax[table], table), ln)
         return i
-
-    for ln, op, args in prog:            # sti constants get the low indices
-        if op == "sti" and len(args) == 2:
-            const(args[1], ln, True)
 
     code = []
     for ln, op, args in prog:
@@ -142,14 +146,14 @@ def main(argv):
             w = (0 << 12) | (WORD_OPS.index(op) << 9) | (word(args[0], ln) << 3)
         elif op == "incs":
             want(2)
-            w = (1 << 12) | (word(args[0], ln) << 6) | const(args[1], ln)
+            w = (1 << 12) | (word(args[0], ln) << 6) | const(args[1], ln, "incs")
         elif op in ST_OPS:
             want(2 if op == "sti" else 1)
-            k = const(args[1], ln, True) if op == "sti" else 0
+            k = const(args[1], ln, "sti") if op == "sti" else 0
             w = (2 << 12) | (ST_OPS.index(op) << 10) | (word(args[0], ln) << 4) | k
         elif op in IMM_OPS:
             want(1)
-            w = (3 << 12) | (IMM_OPS.index(op) << 9) | const(args[0], ln)
+            w = (3 << 12) | (IMM_OPS.index(op) << 9) | ((K_WORD0 + const(args[0], ln, "imm")) << 3)
         elif op == "tst":
             want(1)
             w = (4 << 12) | bit(args[0], ln)
@@ -176,9 +180,19 @@ def main(argv):
             die("unknown instruction '%s'" % op, ln)
         code.append((w, op, args))
 
+    # The state RAM has no write-to-read bypass (vin_engine.v): an instruction must not read
+    # the word that the instruction just before it writes (it would see the old value).
+    writers = set(ST_OPS) | {"incs", "decs"}
+    readers = set(WORD_OPS) | {"incs"}
+    for i in range(len(prog) - 1):
+        (ln, op, args), (ln2, op2, args2) = prog[i], prog[i + 1]
+        if op in writers and op2 in readers and args[0] == args2[0]:
+            die("%s reads %s, which the instruction before it writes (no bypass: put "
+                "another instruction between them)" % (op2, args2[0]), ln2)
+
     o = ["// generated by tools/vin_ucasm.py from %s: do not edit" % src,
-         "// %d instructions of %d, %d constants of %d" % (len(code), ROM_WORDS, len(ctab),
-                                                          N_CONST),
+         "// %d instructions of %d; constants: %d sti, %d incs, %d immediate" % (
+             len(code), ROM_WORDS, len(ktabs["sti"]), len(ktabs["incs"]), len(ktabs["imm"])),
          "/* verilator lint_off UNUSEDPARAM */"]
     for grp, names in (("UW", WORD_OPS), ("UI", IMM_OPS), ("UST", ST_OPS), ("UM", MISC_OPS)):
         for i, n in enumerate(names):
@@ -200,12 +214,25 @@ def main(argv):
     o.append("    default: uc_init = 16'd0;")
     o.append("    endcase")
     o.append("endfunction")
-    o.append("// the constant table (UP_* are the engine's REF_HZ-dependent values)")
-    o.append("function [15:0] uc_const(input [4:0] k);")
-    o.append("    case (k)")
-    for i, c in enumerate(ctab):
-        o.append("    5'd%d: uc_const = %s;" % (i, ("UP_" + c) if isinstance(c, str) else "16'd%d" % c))
-    o.append("    default: uc_const = 16'd0;")
+    def kv(c):
+        return ("UP_" + c) if isinstance(c, str) else "16'd%d" % c
+    o.append("// the constant tables (UP_* are the engine's REF_HZ-dependent values): sti's,")
+    o.append("// incs's, and the immediate operands' state words (UK_WORD0 and up, initial")
+    o.append("// values of the state RAM, never written)")
+    for name, table, bits in (("uc_sconst", "sti", 4), ("uc_iconst", "incs", 5)):
+        o.append("function [15:0] %s(input [%d:0] k);" % (name, bits - 1))
+        o.append("    case (k)")
+        for i, c in enumerate(ktabs[table]):
+            o.append("    %d'd%d: %s = %s;" % (bits, i, name, kv(c)))
+        o.append("    default: %s = 16'd0;" % name)
+        o.append("    endcase")
+        o.append("endfunction")
+    o.append("localparam [5:0] UK_WORD0 = 6'd%d;" % K_WORD0)
+    o.append("function [15:0] uc_kword(input [5:0] w);")
+    o.append("    case (w)")
+    for i, c in enumerate(ktabs["imm"]):
+        o.append("    6'd%d: uc_kword = %s;" % (K_WORD0 + i, kv(c)))
+    o.append("    default: uc_kword = 16'd0;")
     o.append("    endcase")
     o.append("endfunction")
     o.append("// the program")
@@ -225,10 +252,10 @@ def main(argv):
             old = ""
         if old != text:
             die("%s is not what %s assembles to: run tools/vin_ucasm.py %s %s" % (out, src, src, out))
-        print("%s matches %s (%d instructions, %d constants)" % (out, src, len(code), len(ctab)))
+        print("%s matches %s (%d instructions)" % (out, src, len(code)))
         return
     open(out, "w").write(text)
-    print("vin_ucasm: %s: %d instructions, %d constants" % (out, len(code), len(ctab)))
+    print("vin_ucasm: %s: %d instructions" % (out, len(code)))
 
 
 if __name__ == "__main__":

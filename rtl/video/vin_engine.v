@@ -10,16 +10,20 @@
 //   A, C/Z/N    accumulator and the flags of the last arithmetic instruction
 //   one adder   (16 bits + carry) for every add, subtract and compare
 //   program     (two EBR) 512 x 16-bit instructions, in block RAM
+//   constants   the immediates' operands are words of every port's state (UK_WORD0 up),
+//               set when the FPGA is configured and never written; sti and incs have
+//               small tables of their own (vin_ucode.vh)
 //
 // Pipeline: IR1 (the fetched instruction) gives the state-RAM read address; one cycle later
 // IR2 executes with that word. Jumps, calls, returns and most branches are taken from IR1
 // at no cost; a branch on the flags of the instruction just before it is decided in IR2
-// and, taken, drops one cycle. A write and a read of one word at one edge are bypassed.
+// and, taken, drops one cycle. The state RAM has no bypass: an instruction does not read
+// the word that the one before it writes (tools/vin_ucasm.py refuses such a program).
 //
-// Per port service: load F (2 cycles), then actions: the selection stage (2 cycles: slot
-// ages, then the oldest edge and its time T) and the program from DEC, which chooses and
-// does the action (an edge, an overrun, a predicted line start, a long pulse, the poll)
-// and returns with `next`. The service ends (F stored, 2 cycles) when no edge, overrun,
+// Per port service: load F (2 cycles), then actions: the selection stage (2 cycles: the
+// oldest edge, which vin_front keeps in order, then its time T) and the program from DEC,
+// which chooses and does the action (an edge, an overrun, a predicted line start, a long
+// pulse, the poll) and returns with `next`. The service ends (F stored, 2 cycles) when no edge, overrun,
 // poll or flag refresh is pending for the port (`next`, `end`, or the poll's `out`).
 // A service takes at most MAX_EDGES edges, so a noise storm on one port cannot starve the
 // others. A register read loads F and runs the program from RD0 + register.
@@ -43,17 +47,16 @@ module vin_engine #(
     input  wire            i_clk,
     input  wire            i_rst,
     // vin_front slots, port p = bit p / bits [12p+11:12p]
-    input  wire [N-1:0]    i_hr,
-    input  wire [N-1:0]    i_hf,
-    input  wire [N-1:0]    i_vs,
+    input  wire [N-1:0]    i_hs,             // the oldest queued HS edge ...
+    input  wire [N-1:0]    i_hs_rise,
+    input  wire [12*N-1:0] i_hs_t,
+    input  wire [N-1:0]    i_vs,             // the VS edge ...
     input  wire [N-1:0]    i_vs_lvl,
-    input  wire [N-1:0]    i_ovr,
-    input  wire [12*N-1:0] i_hr_t,
-    input  wire [12*N-1:0] i_hf_t,
     input  wire [12*N-1:0] i_vs_t,
+    input  wire [N-1:0]    i_vs_first,       // ... is older than every queued HS edge
+    input  wire [N-1:0]    i_ovr,
     output wire [11:0]     o_now,
-    output wire [N-1:0]    o_clr_hr,
-    output wire [N-1:0]    o_clr_hf,
+    output wire [N-1:0]    o_clr_hs,
     output wire [N-1:0]    o_clr_vs,
     output wire [N-1:0]    o_clr_ovr,
     // register read: a change of i_rd_req asks for register i_rd_reg of port i_rd_port
@@ -99,33 +102,31 @@ module vin_engine #(
     reg [POLL_BITS-1:0] poll_div;
     reg [PB-1:0] poll_p;
     reg [2:0]    n_edges;
-    wire [N-1:0] need    = i_hr | i_hf | i_vs | i_ovr | poll_due;
+    wire [N-1:0] need    = i_hs | i_vs | i_ovr | poll_due;
     wire         rd_pend = i_rd_req != rd_seen;
     wire         run     = state == S_RUN;
 
-    // ---- selection stage: the current port's slots (S_AGE), the oldest edge (S_SEL)
-    reg          p_hr, p_hf, p_vs, p_vs_lvl, p_ovr;
-    reg [11:0]   age_hr, age_hf, age_vs;
-    reg [23:0]   now_c;
+    // ---- selection stage: the oldest edge of the current port and its stamp (S_AGE),
+    // its time T (S_SEL). The front keeps the edges in order: no comparing of ages.
+    reg [11:0]   p_t;
+    reg          p_ovr;
     reg [1:0]    e_kind;                      // 0 none, 1 HS, 2 VS
     reg          e_rise, e_lvl;
     reg [23:0]   t;                           // the action's time (T): the edge's, or now
-    wire         c_hr = i_hr[cur], c_hf = i_hf[cur], c_vs = i_vs[cur];
-    wire         c_vs_lvl = i_vs_lvl[cur], c_ovr = i_ovr[cur];
+    wire         c_hs = i_hs[cur], c_vs = i_vs[cur], c_ovr = i_ovr[cur];
+    wire         c_vs_sel = c_vs && (!c_hs || i_vs_first[cur]);
     // the stamps as arrays: indexing by cur is then an N:1 multiplexer (a part select
     // [12*cur +: 12] makes yosys build a barrel shifter, about 300 LUTs more)
-    wire [11:0]  hr_ts [0:N-1];
-    wire [11:0]  hf_ts [0:N-1];
+    wire [11:0]  hs_ts [0:N-1];
     wire [11:0]  vs_ts [0:N-1];
     genvar gs;
     generate
         for (gs = 0; gs < N; gs = gs + 1) begin : g_ts
-            assign hr_ts[gs] = i_hr_t[12*gs +: 12];
-            assign hf_ts[gs] = i_hf_t[12*gs +: 12];
+            assign hs_ts[gs] = i_hs_t[12*gs +: 12];
             assign vs_ts[gs] = i_vs_t[12*gs +: 12];
         end
     endgenerate
-    wire [11:0]  c_hr_t = hr_ts[cur], c_hf_t = hf_ts[cur], c_vs_t = vs_ts[cur];
+    wire [11:0]  c_t = c_vs_sel ? vs_ts[cur] : hs_ts[cur];
 
     // ---- program ROM and the two instruction registers
     reg  [15:0] ir1, ir2;
@@ -157,38 +158,39 @@ module vin_engine #(
     wire [4:0]  x_bn   = x_bb ? ir2[13:9] : ir2[4:0];
     wire        x_clre = run && v2 && x_misc && x_m == UM_CLRE;
     wire        x_clro = run && v2 && x_misc && x_m == UM_CLRO;
-    wire [15:0] kv     = uc_const(x_st ? {1'b0, ir2[3:0]} : ir2[4:0]);
+    wire [15:0] kv     = x_st ? uc_sconst(ir2[3:0]) : uc_iconst(ir2[4:0]);   // sti, incs
 
     // ---- state RAM (one block RAM up to 4 ports)
     reg  [15:0]   ram [0:(1 << AW) - 1];
-    reg  [15:0]   ram_q, byp_d;
-    reg           byp;
+    integer       ram_i;
+    initial                                   // the immediates' constants, every port
+        for (ram_i = 0; ram_i < (1 << AW); ram_i = ram_i + 1)
+            ram[ram_i] = uc_kword(ram_i[5:0]);
+    reg  [15:0]   ram_q;
     reg           ram_we;
     reg  [AW-1:0] ram_wa, ram_ra;
     reg  [15:0]   ram_wd;
-    always @(posedge i_clk) begin
+    always @(posedge i_clk)
         if (ram_we) ram[ram_wa] <= ram_wd;
-        ram_q <= ram[ram_ra];
-        byp   <= ram_we && ram_wa == ram_ra;
-        byp_d <= ram_wd;
-    end
-    wire [15:0] q = byp ? byp_d : ram_q;
+    always @(posedge i_clk)
+        if (!(ram_we && ram_wa == ram_ra)) ram_q <= ram[ram_ra];
+    wire [15:0] q = ram_q;
 
     // ---- datapath
     reg  [15:0] a;
     reg         fc, fz, fn, tb;
     reg  [31:0] f;
-    // the adder: X + (Y or ~Y) + sub, X = A / T / T[23:10] / Q, Y = Q / K / 1
+    // the adder: X + (Y or ~Y) + sub, X = A / T / T[23:10] / Q, Y = Q (a word, or an
+    // immediate's constant word) / 1
     wire        op_tsub  = x_alu && (x_sub == UW_TSUB || x_sub == UW_TSUBH);
     wire        op_q     = x_incs || (x_alu && x_sub == UW_DECS);      // X = Q, Y = 1
-    wire        op_yk    = x_imm;                                     // Y = K
     wire        asub     = (x_alu && x_sub != UW_ADD) || (x_imm && (x_sub == UI_CMPI ||
                            x_sub == UI_CLAMP));
     wire [15:0] ax = op_q ? q : !op_tsub ? a : (x_sub == UW_TSUB) ? t[15:0] : {2'b00, t[23:10]};
-    wire [15:0] ay = op_q ? 16'd1 : op_yk ? kv : q;
+    wire [15:0] ay = op_q ? 16'd1 : q;
     wire [16:0] sum = {1'b0, ax} + {1'b0, ay ^ {16{asub}}} + {16'd0, asub};
     wire        sum_z = sum[15:0] == 16'd0;
-    // the result: the sum, or Q, K, A, A & K, A >> n, a saturated Q (incs/decs)
+    // the result: the sum, or Q, A, A & Q, A >> Q, a saturated Q (incs/decs)
     reg  [15:0] res;
     always @(*) begin
         res = sum[15:0];
@@ -202,10 +204,10 @@ module vin_engine #(
             res = q;
         else if (x_imm)
             case (x_sub)
-            UI_LDI:   res = kv;
-            UI_ANDI:  res = a & kv;
-            UI_SHR:   res = a >> kv[2:0];
-            UI_CLAMP: res = (tb || (sum[16] && !sum_z)) ? kv : a;   // a - k: a > k
+            UI_LDI:   res = q;
+            UI_ANDI:  res = a & q;
+            UI_SHR:   res = a >> q[2:0];
+            UI_CLAMP: res = (tb || (sum[16] && !sum_z)) ? q : a;    // a - k: a > k
             default:  res = sum[15:0];
             endcase
     end
@@ -301,7 +303,9 @@ module vin_engine #(
         ram_wa = {cur, word_of(ir2[14:3])};
         ram_wd = res;
         case (state)
-        S_CLEAR: begin ram_we = 1'b1; ram_wa = clr_a; ram_wd = uc_init(clr_a[5:0]); end
+        S_CLEAR: begin                    // (the constant words keep their values)
+            ram_we = clr_a[5:0] < UK_WORD0; ram_wa = clr_a; ram_wd = uc_init(clr_a[5:0]);
+        end
         S_SF0:   begin ram_we = 1'b1; ram_wa = {cur, UWD_FL};  ram_wd = f[15:0]; end
         S_SF1:   begin ram_we = 1'b1; ram_wa = {cur, UWD_FL2}; ram_wd = f[31:16]; end
         S_RUN: begin
@@ -323,8 +327,7 @@ module vin_engine #(
     generate
         for (g = 0; g < N; g = g + 1) begin : g_clr
             wire here = cur == g;
-            assign o_clr_hr[g]  = here && x_clre && e_kind == 2'd1 && e_rise;
-            assign o_clr_hf[g]  = here && x_clre && e_kind == 2'd1 && !e_rise;
+            assign o_clr_hs[g]  = here && x_clre && e_kind == 2'd1;
             assign o_clr_vs[g]  = here && x_clre && e_kind == 2'd2;
             assign o_clr_ovr[g] = here && x_clro;
         end
@@ -375,25 +378,18 @@ module vin_engine #(
                 state   <= for_rd ? S_RUN : S_AGE;
             end
             S_AGE: begin
-                p_hr <= c_hr; p_hf <= c_hf; p_vs <= c_vs; p_vs_lvl <= c_vs_lvl; p_ovr <= c_ovr;
-                age_hr <= now[11:0] - c_hr_t;
-                age_hf <= now[11:0] - c_hf_t;
-                age_vs <= now[11:0] - c_vs_t;
-                now_c  <= now;
+                p_ovr  <= c_ovr;
+                e_kind <= c_vs_sel ? 2'd2 : c_hs ? 2'd1 : 2'd0;
+                e_rise <= i_hs_rise[cur];
+                e_lvl  <= i_vs_lvl[cur];
+                p_t    <= (c_vs || c_hs) ? c_t : now[11:0];
                 state  <= S_SEL;
             end
-            S_SEL: begin : sel
-                reg        hs_r;
-                reg [11:0] age_h;
-                reg        vs_first;
-                hs_r     = p_hr && (!p_hf || age_hr > age_hf);
-                age_h    = hs_r ? age_hr : age_hf;
-                vs_first = p_vs && (!(p_hr || p_hf) || age_vs >= age_h);
-                e_kind   <= vs_first ? 2'd2 : (p_hr || p_hf) ? 2'd1 : 2'd0;
-                e_rise   <= hs_r;
-                e_lvl    <= p_vs_lvl;
-                t        <= now_c - {12'd0, vs_first ? age_vs : (p_hr || p_hf) ? age_h : 12'd0};
-                state    <= S_RUN;
+            S_SEL: begin
+                // T: the latest time before now whose low 12 bits are p_t: the edge's time
+                // (its age is under 4095 ticks), or (no edge) the tick of S_AGE
+                t     <= {now[23:12] - {11'd0, p_t >= now[11:0]}, p_t};
+                state <= S_RUN;
             end
             S_RUN: if (v2) begin
                 if (x_alu || x_incs || x_imm) begin
@@ -411,7 +407,7 @@ module vin_engine #(
                     // the next action, or the end of the service when nothing is left
                     // that needs one now (a prediction or a long pulse that falls due
                     // meanwhile is taken, in time order, at the port's next service)
-                    UM_NEXT:  state <= (c_hr || c_hf || c_vs || c_ovr || poll_due[cur] || f[31])
+                    UM_NEXT:  state <= (c_hs || c_vs || c_ovr || poll_due[cur] || f[31])
                                        ? S_AGE : S_SF0;
                     UM_END:   state <= S_SF0;
                     UM_CLRE,

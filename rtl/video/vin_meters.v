@@ -195,16 +195,16 @@ module vin_meters #(
         end
     end else begin : g_engine
     // ---- clk_ref: front ends and the shared engine ------------------------------------
-    wire [N-1:0]    hr, hf, vsc, vs_lvl, ovr, clr_hr, clr_hf, clr_vs, clr_ovr;
-    wire [12*N-1:0] hr_t, hf_t, vs_t;
+    wire [N-1:0]    hs, hs_rise, vsc, vs_lvl, vs_first, ovr, clr_hs, clr_vs, clr_ovr;
+    wire [12*N-1:0] hs_t, vs_t;
     wire [11:0]     now;
         for (p = 0; p < N; p = p + 1) begin : g_front
             vin_front u_front (
                 .i_clk(i_clk_ref), .i_rst(i_rst_ref), .i_hs(i_hs[p]), .i_vs(i_vs[p]),
-                .i_now(now), .i_clr_hr(clr_hr[p]), .i_clr_hf(clr_hf[p]),
-                .i_clr_vs(clr_vs[p]), .i_clr_ovr(clr_ovr[p]),
-                .o_hr(hr[p]), .o_hr_t(hr_t[12*p +: 12]), .o_hf(hf[p]), .o_hf_t(hf_t[12*p +: 12]),
-                .o_vs(vsc[p]), .o_vs_lvl(vs_lvl[p]), .o_vs_t(vs_t[12*p +: 12]), .o_ovr(ovr[p]));
+                .i_now(now), .i_clr_hs(clr_hs[p]), .i_clr_vs(clr_vs[p]), .i_clr_ovr(clr_ovr[p]),
+                .o_hs(hs[p]), .o_hs_rise(hs_rise[p]), .o_hs_t(hs_t[12*p +: 12]),
+                .o_vs(vsc[p]), .o_vs_lvl(vs_lvl[p]), .o_vs_t(vs_t[12*p +: 12]),
+                .o_vs_first(vs_first[p]), .o_ovr(ovr[p]));
         end
     // meter_rd_cdc: request (clk_sys) -> engine (clk_ref) -> ack (clk_sys)
     reg           rd_req_toggle, rd_open, rd_done;
@@ -218,9 +218,9 @@ module vin_meters #(
     cdc_sync2 u_round  (.i_clk(i_clk_sys), .i_rst(i_rst_sys), .i_d(ref_round), .o_q(sys_round));
     vin_engine #(.N(N), .PB(PB), .REF_HZ(REF_HZ)) u_engine (
         .i_clk(i_clk_ref), .i_rst(i_rst_ref),
-        .i_hr(hr), .i_hf(hf), .i_vs(vsc), .i_vs_lvl(vs_lvl), .i_ovr(ovr),
-        .i_hr_t(hr_t), .i_hf_t(hf_t), .i_vs_t(vs_t), .o_now(now),
-        .o_clr_hr(clr_hr), .o_clr_hf(clr_hf), .o_clr_vs(clr_vs), .o_clr_ovr(clr_ovr),
+        .i_hs(hs), .i_hs_rise(hs_rise), .i_hs_t(hs_t), .i_vs(vsc), .i_vs_lvl(vs_lvl),
+        .i_vs_t(vs_t), .i_vs_first(vs_first), .i_ovr(ovr), .o_now(now),
+        .o_clr_hs(clr_hs), .o_clr_vs(clr_vs), .o_clr_ovr(clr_ovr),
         .i_rd_req(ref_req), .i_rd_port(rd_req_port), .i_rd_reg(rd_req_reg),
         .o_rd_data(eng_rdata), .o_rd_ack(ref_ack), .o_round(ref_round),
         .o_present(o_present), .o_ok(o_ok), .o_ilace(o_interlaced), .o_hpol(o_hpol),

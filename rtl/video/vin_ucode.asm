@@ -11,7 +11,11 @@
 ;   loaded at the start of a service and stored at its end. A is the accumulator. Flags
 ;   C (no borrow: A >= operand), Z and N (bit 15) come from the last arithmetic
 ;   instruction, TB from the last tst. K is a constant (a number or @PARAM, REF_HZ-
-;   dependent values from vin_engine.v); the assembler keeps a table of at most 32.
+;   dependent values from vin_engine.v): for the immediate instructions a state word of
+;   its own (from word 40 up, set at configuration, read as Q), for sti and incs an entry
+;   of a small table in the engine.
+;   No bypass: an instruction must not read (ld, add, ..., incs, decs) the word that the
+;   instruction just before it writes; the assembler checks this.
 ;
 ;   ld/add/sub/cmp W    A = Q, A + Q, A - Q, flags of A - Q
 ;   tsub W / tsubh W    A = T - Q (T = the action's time); tsubh: T[23:10], 14-bit result
