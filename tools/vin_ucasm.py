@@ -9,11 +9,11 @@ The include is the one place the RTL and the program agree on: the opcode, condi
 bit-source numbers (defined here), the state's word numbers and initial values, the entry
 points, the constant tables and the program (an `initial` block filling the block-RAM ROM).
 
-Instruction word, 16 bits:
+Instruction word, 16 bits (the word w is always in bits 8:3):
     1 v bbbbb ttttttttt          bb/bnb: branch to t if F[b] == v
-    0 000 sss wwwwww ---         word ALU op s on word w: ld add sub cmp tsub tsubh decs
-    0 001 wwwwww - kkkkk         incs w, k (k: the incs constant table)
-    0 010 ss wwwwww kkkk         store to w: A, T[15:0], T[23:10], sti constant k
+    0 000 sss wwwwww ---         word ALU op s on word w: ld add sub cmp tsub decs
+    0 001 - kk wwwwww kkk        incs w, k (k: the incs constant table, 5 bits)
+    0 010 ss k wwwwww kkk        store to w: A, T[15:0], T[23:10], sti constant k (4 bits)
     0 011 sss wwwwww ---         immediate op s on the constant in word w (K_WORD0 up, set
                                  at configuration): ldi addi cmpi andi shr clamp
     0 100 x -- ssss bbbbb        x = 0: tst F[b]; x = 1: bw F[b], source s
@@ -25,13 +25,13 @@ Instruction word, 16 bits:
 import re
 import sys
 
-WORD_OPS = ["ld", "add", "sub", "cmp", "tsub", "tsubh", "decs"]
+WORD_OPS = ["ld", "add", "sub", "cmp", "tsub", "decs"]
 IMM_OPS = ["ldi", "addi", "cmpi", "andi", "shr", "clamp"]
 ST_OPS = ["st", "stt", "stth", "sti"]
 MISC_OPS = ["nop", "ret", "next", "out", "end", "clre", "clro", "rdlo", "rdhi", "rdfl", "rdack"]
 CONDS = ["al", "c", "nc", "z", "nz", "n", "ntb", "lvl",
          "ovr", "full", "evs", "ehs", "rise", "nlvl", "nn", "pdue"]
-SRCS = ["0", "1", "tb", "ntb", "c", "nc", "z", "nz", "rise", "nrise", "lvl", "nlvl"]
+SRCS = ["0", "1", "tb", "ntb", "c", "z", "nz", "rise", "nrise"]
 ROM_WORDS = 512
 N_CONST = 32
 K_WORD0 = 40         # the immediate constants' state words: K_WORD0 .. 63
@@ -146,13 +146,16 @@ def main(argv):
             w = (0 << 12) | (WORD_OPS.index(op) << 9) | (word(args[0], ln) << 3)
         elif op == "incs":
             want(2)
-            w = (1 << 12) | (word(args[0], ln) << 6) | const(args[1], ln, "incs")
+            k = const(args[1], ln, "incs")
+            w = (1 << 12) | ((k >> 3) << 9) | (word(args[0], ln) << 3) | (k & 7)
         elif op in ST_OPS:
             want(2 if op == "sti" else 1)
             k = const(args[1], ln, "sti") if op == "sti" else 0
-            w = (2 << 12) | (ST_OPS.index(op) << 10) | (word(args[0], ln) << 4) | k
+            w = (2 << 12) | (ST_OPS.index(op) << 10) | ((k >> 3) << 9) | (word(args[0], ln) << 3) | (k & 7)
         elif op in IMM_OPS:
             want(1)
+            if op == "shr" and args[0] not in ("2", "3", "4"):
+                die("shr shifts by 2, 3 or 4 only", ln)
             w = (3 << 12) | (IMM_OPS.index(op) << 9) | ((K_WORD0 + const(args[0], ln, "imm")) << 3)
         elif op == "tst":
             want(1)
@@ -189,6 +192,42 @@ def main(argv):
         if op in writers and op2 in readers and args[0] == args2[0]:
             die("%s reads %s, which the instruction before it writes (no bypass: put "
                 "another instruction between them)" % (op2, args2[0]), ln2)
+
+    # The engine's F, TB and edge count have no bypass to the fetch-time branches either: a
+    # bb / bnb must not test the flag that the bw just before it writes, a br ntb must not
+    # follow a tst, a br full not a clre / clro.
+    for i in range(len(code) - 1):
+        (w, op, args), (w2, op2, args2) = code[i], code[i + 1]
+        ln2 = prog[i + 1][0]
+        if op == "bw" and op2 in ("bb", "bnb") and args[0] == args2[0]:
+            die("%s tests %s, which the bw before it writes (no bypass)" % (op2, args2[0]), ln2)
+        if op == "tst" and op2 == "br" and args2[0] == "ntb":
+            die("br ntb right after tst (no bypass: put another instruction between)", ln2)
+        if op in ("clre", "clro") and op2 == "br" and args2[0] == "full":
+            die("br full right after %s (no bypass)" % op, ln2)
+
+    # The engine keeps one return address: a subroutine must not call. Follow each called
+    # subroutine's code (its jumps and branches) up to its returns.
+    for i, (w, op, args) in enumerate(code):
+        if op != "call":
+            continue
+        todo, seen = [label(args[0], prog[i][0])], set()
+        while todo:
+            j = todo.pop()
+            if j in seen or j >= len(code):
+                continue
+            seen.add(j)
+            wj, opj, argsj = code[j]
+            if opj == "call":
+                die("call %s inside subroutine %s (one level of call only)"
+                    % (argsj[0], args[0]), prog[j][0])
+            if opj in ("ret", "next", "out", "end", "rdack"):
+                continue
+            if opj in ("br", "bb", "bnb"):
+                todo.append(label(argsj[-1], prog[j][0]))
+                if opj == "br" and argsj[0] == "al":
+                    continue
+            todo.append(j + 1)
 
     o = ["// generated by tools/vin_ucasm.py from %s: do not edit" % src,
          "// %d instructions of %d; constants: %d sti, %d incs, %d immediate" % (

@@ -61,11 +61,12 @@ module vin_engine #(
     output wire [N-1:0]    o_clr_ovr,
     // register read: a change of i_rd_req asks for register i_rd_reg of port i_rd_port
     // (0 FLAGS, 1 LINE, 2 LINES, 3 HS, the VIDIN PORT_* layout); o_rd_ack := i_rd_req
-    // when o_rd_data holds it
+    // when o_rd_data holds it. The high half is at most 13 bits (LINES' field count
+    // <= 2047, HS' line in ticks <= 4096): its top 3 bits are always 0
     input  wire            i_rd_req,
     input  wire [PB-1:0]   i_rd_port,
     input  wire [1:0]      i_rd_reg,
-    output reg  [31:0]     o_rd_data,
+    output wire [31:0]     o_rd_data,
     output reg             o_rd_ack,
     output reg             o_round,          // toggles at each poll of port N-1 (a round)
     // per-port flags, clk_ref registers (quasi-static for the matrix, which synchronises)
@@ -106,9 +107,9 @@ module vin_engine #(
     wire         rd_pend = i_rd_req != rd_seen;
     wire         run     = state == S_RUN;
 
-    // ---- selection stage: the oldest edge of the current port and its stamp (S_AGE),
-    // its time T (S_SEL). The front keeps the edges in order: no comparing of ages.
-    reg [11:0]   p_t;
+    // ---- selection stage: the oldest edge of the current port and its stamp, T[11:0]
+    // (S_AGE), then T[23:12] (S_SEL). The front keeps the edges in order: no comparing of
+    // ages.
     reg          p_ovr;
     reg [1:0]    e_kind;                      // 0 none, 1 HS, 2 VS
     reg          e_rise, e_lvl;
@@ -133,17 +134,10 @@ module vin_engine #(
     reg  [8:0]  pc1;
     reg         v2;                           // ir2 is to be executed
     reg  [8:0]  rom_a;
-    reg  [8:0]  ret0, ret1;
+    reg  [8:0]  ret0;                         // the return address (one level of call)
     always @(posedge i_clk) ir1 <= uc_rom[rom_a];
 
     // instruction fields (the formats: tools/vin_ucasm.py)
-    function [5:0] word_of(input [14:3] ir);      // the word an instruction reads
-        case (ir[14:12])
-        3'd1:    word_of = ir[11:6];
-        3'd2:    word_of = ir[9:4];
-        default: word_of = ir[8:3];
-        endcase
-    endfunction
     wire        x_bb   = ir2[15];
     wire [2:0]  x_maj  = ir2[14:12];
     wire [2:0]  x_sub  = ir2[11:9];
@@ -158,7 +152,7 @@ module vin_engine #(
     wire [4:0]  x_bn   = x_bb ? ir2[13:9] : ir2[4:0];
     wire        x_clre = run && v2 && x_misc && x_m == UM_CLRE;
     wire        x_clro = run && v2 && x_misc && x_m == UM_CLRO;
-    wire [15:0] kv     = x_st ? uc_sconst(ir2[3:0]) : uc_iconst(ir2[4:0]);   // sti, incs
+    wire [15:0] kv     = x_st ? uc_sconst({ir2[9], ir2[2:0]}) : uc_iconst({ir2[10:9], ir2[2:0]});
 
     // ---- state RAM (one block RAM up to 4 ports)
     reg  [15:0]   ram [0:(1 << AW) - 1];
@@ -176,29 +170,31 @@ module vin_engine #(
         if (!(ram_we && ram_wa == ram_ra)) ram_q <= ram[ram_ra];
     wire [15:0] q = ram_q;
 
+    // ---- register read data
+    reg  [15:0] rd_lo;
+    reg  [12:0] rd_hi;
+    assign o_rd_data = {3'b000, rd_hi, rd_lo};
+
     // ---- datapath
     reg  [15:0] a;
     reg         fc, fz, fn, tb;
     reg  [31:0] f;
-    // the adder: X + (Y or ~Y) + sub, X = A / T / T[23:10] / Q, Y = Q (a word, or an
+    // the adder: X + (Y or ~Y) + sub, X = A / T[15:0] / Q, Y = Q (a word, or an
     // immediate's constant word) / 1
-    wire        op_tsub  = x_alu && (x_sub == UW_TSUB || x_sub == UW_TSUBH);
+    wire        op_tsub  = x_alu && x_sub == UW_TSUB;
     wire        op_q     = x_incs || (x_alu && x_sub == UW_DECS);      // X = Q, Y = 1
     wire        asub     = (x_alu && x_sub != UW_ADD) || (x_imm && (x_sub == UI_CMPI ||
                            x_sub == UI_CLAMP));
-    wire [15:0] ax = op_q ? q : !op_tsub ? a : (x_sub == UW_TSUB) ? t[15:0] : {2'b00, t[23:10]};
+    wire [15:0] ax = op_q ? q : op_tsub ? t[15:0] : a;
     wire [15:0] ay = op_q ? 16'd1 : q;
     wire [16:0] sum = {1'b0, ax} + {1'b0, ay ^ {16{asub}}} + {16'd0, asub};
-    wire        sum_z = sum[15:0] == 16'd0;
     // the result: the sum, or Q, A, A & Q, A >> Q, a saturated Q (incs/decs)
     reg  [15:0] res;
     always @(*) begin
         res = sum[15:0];
         if (x_alu && x_sub == UW_LD)
             res = q;
-        else if (x_alu && x_sub == UW_TSUBH)
-            res = {2'b00, sum[13:0]};
-        else if (x_alu && x_sub == UW_DECS && q == 16'd0)
+        else if (x_alu && x_sub == UW_DECS && !sum[16])   // Q - 1 borrowed: Q is 0
             res = q;
         else if (x_incs && q == kv)
             res = q;
@@ -206,14 +202,15 @@ module vin_engine #(
             case (x_sub)
             UI_LDI:   res = q;
             UI_ANDI:  res = a & q;
-            UI_SHR:   res = a >> q[2:0];
-            UI_CLAMP: res = (tb || (sum[16] && !sum_z)) ? q : a;    // a - k: a > k
+            UI_SHR:   res = q[0] ? a >> 3 : q[2] ? a >> 4 : a >> 2;   // shr 2, 3, 4 only
+            UI_CLAMP: res = (tb || sum[16]) ? q : a;     // a - k, no borrow: a >= k
             default:  res = sum[15:0];
             endcase
     end
     // branch conditions: the ALU flags, TB, and the action's edge (set before the program
-    // runs). t_tb / t_full: TB and "MAX_EDGES taken" as the instruction in IR2 leaves them.
-    function cond_of(input [3:0] c, input t_tb, input t_full);
+    // runs). A branch on TB or FULL is never right after the tst / clre / clro that changes
+    // it (tools/vin_ucasm.py refuses such a program): the registers have no bypass.
+    function cond_of(input [3:0] c);
         case (c)
         UC_AL:    cond_of = 1'b1;
         UC_C:     cond_of = fc;
@@ -221,16 +218,27 @@ module vin_engine #(
         UC_Z:     cond_of = fz;
         UC_NZ:    cond_of = !fz;
         UC_N:     cond_of = fn;
-        UC_NTB:   cond_of = !t_tb;
+        UC_NTB:   cond_of = !tb;
         UC_LVL:   cond_of = e_lvl;
         UC_OVR:   cond_of = p_ovr;
-        UC_FULL:  cond_of = t_full;
+        UC_FULL:  cond_of = n_edges == MAX_EDGES[2:0];
         UC_EVS:   cond_of = e_kind == 2'd2;
         UC_EHS:   cond_of = e_kind == 2'd1;
         UC_RISE:  cond_of = e_rise;
         UC_NLVL:  cond_of = !e_lvl;
         UC_NN:    cond_of = !fn;
         default:  cond_of = poll_due[cur];       // UC_PDUE
+        endcase
+    endfunction
+    // a branch decided late (in IR2) is always one on C/Z/N (the others are taken at fetch)
+    function cond_alu(input [3:0] c);
+        case (c)
+        UC_C:     cond_alu = fc;
+        UC_NC:    cond_alu = !fc;
+        UC_Z:     cond_alu = fz;
+        UC_NZ:    cond_alu = !fz;
+        UC_N:     cond_alu = fn;
+        default:  cond_alu = !fn;                // UC_NN
         endcase
     endfunction
     reg bsrc;
@@ -241,29 +249,24 @@ module vin_engine #(
         US_TB:    bsrc = tb;
         US_NTB:   bsrc = !tb;
         US_C:     bsrc = fc;
-        US_NC:    bsrc = !fc;
         US_Z:     bsrc = fz;
         US_NZ:    bsrc = !fz;
         US_RISE:  bsrc = e_rise;
-        US_NRISE: bsrc = !e_rise;
-        US_LVL:   bsrc = e_lvl;
-        default:  bsrc = !e_lvl;                 // US_NLVL
+        default:  bsrc = !e_rise;                // US_NRISE
         endcase
     end
     // ---- control flow. Jumps, calls, returns, flag-bit branches and branches on anything
     // but the ALU flags are taken when the instruction is fetched (IR1), with the values
-    // the instruction in IR2 leaves: no lost cycle. A branch on C/Z/N right after an
-    // arithmetic instruction is decided in IR2; taken, it drops the instruction in IR1.
+    // the instruction in IR2 leaves: no lost cycle (no bypass: a bb / bnb does not test the
+    // flag that the bw just before it writes; the assembler checks). A branch on C/Z/N right
+    // after an arithmetic instruction is decided in IR2; taken, it drops the instruction in
+    // IR1.
     wire        x_end  = v2 && x_misc && (x_m == UM_NEXT || x_m == UM_OUT || x_m == UM_END ||
                                           x_m == UM_RDACK);
     wire        x_flg  = v2 && (x_alu || x_incs || x_imm);        // IR2 sets C/Z/N
-    wire        x_bw   = v2 && x_bit && ir2[11];
-    wire        tb_n   = (v2 && x_bit && !ir2[11]) ? f[x_bn] : tb;
-    wire [2:0]  ne_n   = n_edges + {2'd0, x_clre || x_clro};
-    wire        full_n = ne_n == MAX_EDGES[2:0];
     reg         r2;                           // IR2 was decided in IR1
     wire        late   = v2 && !r2 && x_br &&
-                         cond_of({x_maj == 3'd6, ir2[11:9]}, tb, n_edges == MAX_EDGES[2:0]);
+                         cond_alu({x_maj == 3'd6, ir2[11:9]});
     wire        y_bb   = ir1[15];
     wire [2:0]  y_maj  = ir1[14:12];
     wire [3:0]  y_c    = {y_maj == 3'd6, ir1[11:9]};
@@ -272,11 +275,10 @@ module vin_engine #(
     wire        y_ret  = !y_bb && y_maj == 3'd7 && !ir1[11] && ir1[3:0] == UM_RET;
     wire        y_alu  = y_c == UC_C || y_c == UC_NC || y_c == UC_Z || y_c == UC_NZ ||
                          y_c == UC_N || y_c == UC_NN;
-    wire        y_fb   = (x_bw && x_bn == ir1[13:9]) ? bsrc : f[ir1[13:9]];
     wire        act1   = run && !late && !x_end;
     wire        y_now  = y_bb || y_call || y_ret || (y_br && !(y_alu && x_flg));
-    wire        y_take = act1 && (y_call || (y_bb && y_fb == ir1[14]) ||
-                                  (y_br && !(y_alu && x_flg) && cond_of(y_c, tb_n, full_n)));
+    wire        y_take = act1 && (y_call || (y_bb && f[ir1[13:9]] == ir1[14]) ||
+                                  (y_br && !(y_alu && x_flg) && cond_of(y_c)));
 
     // ---- fetch address: the entry points, or the next instruction of the running program
     always @(*) begin
@@ -296,11 +298,11 @@ module vin_engine #(
 
     // ---- state RAM ports
     always @(*) begin
-        ram_ra = {cur, word_of(ir1[14:3])};
+        ram_ra = {cur, ir1[8:3]};              // the word (every format: bits 8:3)
         if (state == S_LF0) ram_ra = {cur, UWD_FL};
         if (state == S_LF1) ram_ra = {cur, UWD_FL2};
         ram_we = 1'b0;
-        ram_wa = {cur, word_of(ir2[14:3])};
+        ram_wa = {cur, ir2[8:3]};
         ram_wd = res;
         case (state)
         S_CLEAR: begin                    // (the constant words keep their values)
@@ -338,7 +340,7 @@ module vin_engine #(
             state <= S_CLEAR; clr_a <= {AW{1'b0}}; cur <= {PB{1'b0}}; rr <= {PB{1'b0}};
             for_rd <= 1'b0; rd_seen <= 1'b0; f_hi <= 1'b0; v2 <= 1'b0;
             poll_due <= {N{1'b0}}; poll_div <= {POLL_BITS{1'b0}}; poll_p <= {PB{1'b0}};
-            n_edges <= 3'd0; o_rd_data <= 32'd0; o_rd_ack <= 1'b0; o_round <= 1'b0;
+            n_edges <= 3'd0; rd_lo <= 16'd0; rd_hi <= 13'd0; o_rd_ack <= 1'b0; o_round <= 1'b0;
             o_present <= {N{1'b0}}; o_ok <= {N{1'b0}}; o_ilace <= {N{1'b0}};
             o_hpol <= {N{1'b0}}; o_vpol <= {N{1'b0}}; o_csync <= {N{1'b0}};
             e_kind <= 2'd0; a <= 16'd0; f <= 32'd0; tb <= 1'b0;
@@ -353,10 +355,7 @@ module vin_engine #(
             ir2 <= ir1;
             v2  <= run && !late && !x_end;
             r2  <= y_now;
-            if (act1 && y_call) begin
-                ret0 <= pc1 + 9'd1; ret1 <= ret0;
-            end
-            if (act1 && y_ret) ret0 <= ret1;
+            if (act1 && y_call) ret0 <= pc1 + 9'd1;
             f_hi <= state == S_LF1;
             if (f_hi) f[31:16] <= q;
             case (state)
@@ -382,13 +381,13 @@ module vin_engine #(
                 e_kind <= c_vs_sel ? 2'd2 : c_hs ? 2'd1 : 2'd0;
                 e_rise <= i_hs_rise[cur];
                 e_lvl  <= i_vs_lvl[cur];
-                p_t    <= (c_vs || c_hs) ? c_t : now[11:0];
+                t[11:0] <= (c_vs || c_hs) ? c_t : now[11:0];   // (the program is not running)
                 state  <= S_SEL;
             end
             S_SEL: begin
-                // T: the latest time before now whose low 12 bits are p_t: the edge's time
-                // (its age is under 4095 ticks), or (no edge) the tick of S_AGE
-                t     <= {now[23:12] - {11'd0, p_t >= now[11:0]}, p_t};
+                // T: the latest time before now whose low 12 bits are the stamp: the edge's
+                // time (its age is under 4095 ticks), or (no edge) the tick of S_AGE
+                t[23:12] <= now[23:12] - {11'd0, t[11:0] >= now[11:0]};
                 state <= S_RUN;
             end
             S_RUN: if (v2) begin
@@ -412,9 +411,9 @@ module vin_engine #(
                     UM_END:   state <= S_SF0;
                     UM_CLRE,
                     UM_CLRO:  n_edges <= n_edges + 3'd1;
-                    UM_RDLO:  o_rd_data[15:0]  <= a;
-                    UM_RDHI:  o_rd_data[31:16] <= a;
-                    UM_RDFL:  o_rd_data[15:0]  <= {a[7:0], f[31:24]};
+                    UM_RDLO:  rd_lo <= a;
+                    UM_RDHI:  rd_hi <= a[12:0];
+                    UM_RDFL:  rd_lo <= {a[7:0], f[31:24]};
                     UM_RDACK: begin
                         rd_seen <= i_rd_req; o_rd_ack <= i_rd_req; state <= S_IDLE;
                     end

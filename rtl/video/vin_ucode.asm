@@ -18,17 +18,18 @@
 ;   instruction just before it writes; the assembler checks this.
 ;
 ;   ld/add/sub/cmp W    A = Q, A + Q, A - Q, flags of A - Q
-;   tsub W / tsubh W    A = T - Q (T = the action's time); tsubh: T[23:10], 14-bit result
+;   tsub W              A = T - Q (T = the action's time)
 ;   incs W, K / decs W  W = A = Q + 1 unless Q == K;  W = A = Q - 1 unless Q == 0
 ;   st/stt/stth W       W = A, T[15:0], T[23:10];   sti W, K    W = K
-;   ldi/addi/cmpi/andi K, shr n
-;   clamp K             A = (TB or A > K) ? K : A
-;   tst F.b             TB = F.b;   bw F.b, SRC     F.b = 0, 1, tb, ntb, c, nc, z, nz,
-;                       rise, nrise, lvl, nlvl (SRC)
+;   ldi/addi/cmpi/andi K, shr n (n = 2, 3 or 4)
+;   clamp K             A = (TB or A >= K) ? K : A
+;   tst F.b             TB = F.b;   bw F.b, SRC     F.b = 0, 1, tb, ntb, c, z, nz, rise,
+;                       nrise (SRC)
 ;   bb F.b, L / bnb F.b, L   branch if F.b is 1 / 0
-;   br [COND,] L / call L / ret (two levels); COND: c nc z nz n nn ntb, the action's
-;                       edge (evs ehs rise lvl nlvl), ovr, full (MAX_EDGES taken), pdue
-;                       (the port's poll is due)
+;   br [COND,] L / call L / ret (one level: a subroutine calls none; the assembler
+;                       checks); COND: c nc z nz n nn ntb, the action's edge (evs ehs
+;                       rise lvl nlvl), ovr, full (MAX_EDGES taken), pdue (the port's
+;                       poll is due)
 ;   clre / clro         the edge's slot / the overrun flag is consumed (counts an edge)
 ;   next                this action is done: the engine picks the next (entry DEC) if
 ;                       an edge, the overrun, the poll or F.dirty is pending, else the
@@ -230,8 +231,11 @@ V_1:    tst F.line_stale         ; POS, for the field of a vertical start
         tsub T_LINE
         clamp PMAX
         st POS
-        tst F.vs_stale           ; RUN = the VS run in 1024-tick units
-        tsubh VS_TC
+        stth TMP                 ; RUN = the VS run in 1024-tick units: T[23:10] - VS_TC
+        tst F.vs_stale
+        ld TMP
+        sub VS_TC
+        andi 16383               ; (14 bits)
         clamp LMAX
         st RUN
         stth VS_TC
@@ -442,15 +446,18 @@ Q_2:    bb F.locked, Q_3
         cmpi 16384
         br nc, Q_3
         bw F.line_stale, 1
-Q_3:    tsubh VS_TC
+Q_3:    stth TMP                 ; the VS idle time in 1024 ticks (14 bits)
+        bw F.dirty, 0
+        ld TMP
+        sub VS_TC
+        andi 16383
         cmpi @VS_TO
         br nc, Q_4
         bw F.vs_seen, 0
 Q_4:    cmpi 2048
         br nc, Q_5
         bw F.vs_stale, 1
-Q_5:    bw F.dirty, 0
-        out
+Q_5:    out
 
 ; ==== register reads (entry RD0 + register): 0 FLAGS, 1 LINE, 2 LINES, 3 HS
 RD0:    br R_FL
@@ -478,8 +485,8 @@ R_FL:   call FBYTE
         rdhi
         rdack
 
-; ==== subroutines (two levels of call; UNLOCK jumps to METER_CLEAR, whose ret returns to
-; UNLOCK's caller)
+; ==== subroutines (one level of call: they call none; UNLOCK and LINE_START jump to
+; METER_CLEAR, whose ret returns to their caller)
 FBYTE:                           ; F[31:24] = the FLAGS byte, from the state
         tst F.present
         bw F.o_present, tb
@@ -634,8 +641,16 @@ VS_3:   st TMP
         bw F.sf, z
         ld TMP
         st PREV_FRAME
-        call TICKS
-        st TMP2
+        ld SPAN                  ; TMP2 = TICKS (inline: one level of call)
+        andi 8
+        br z, VS_T1
+        ld SPAN
+        shr 4
+        addi 1
+        br VS_T2
+VS_T1:  ld SPAN
+        shr 4
+VS_T2:  st TMP2
         sub PREV_TICKS
         addi STAB_TOL
         cmpi 2 * STAB_TOL + 1
