@@ -280,7 +280,7 @@ def main(argv):
     o.append("initial begin")
     o.append("    for (uc_i = 0; uc_i < %d; uc_i = uc_i + 1) uc_rom[uc_i] = 16'h0000;" % ROM_WORDS)
     for i, (w, op, args) in enumerate(code):
-        o.append("    uc_rom[%d] = 16'h%04x;  // %s %s" % (i, w, op, ", ".join(args)))
+        o.append(("    uc_rom[%d] = 16'h%04x;  // %s %s" % (i, w, op, ", ".join(args))).rstrip())
     o.append("end")
     o.append("/* verilator lint_on UNUSEDPARAM */")
     text = "\n".join(o) + "\n"
