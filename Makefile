@@ -76,6 +76,7 @@ deps:
 -include tests/simvid/simvid.mk
 -include tests/sync/sync.mk
 -include tests/matrix/matrix.mk
+-include tests/cells/cells.mk
 -include boards/boards.mk
 -include bench/bench.mk
 

@@ -11,7 +11,8 @@ SOC_RTL := rtl/soc/kvm_soc.v rtl/soc/soc_fabric.v rtl/soc/soc_reset.v rtl/soc/so
            rtl/soc/soc_bootrom.v rtl/soc/soc_ram.v rtl/soc/soc_sysctl.v \
            rtl/soc/soc_uart.v rtl/soc/soc_uart_tx.v rtl/soc/soc_uart_rx.v rtl/soc/soc_timer.v \
            rtl/soc/soc_wdt.v rtl/soc/soc_spi.v rtl/soc/soc_spi_shift.v \
-           rtl/soc/soc_spi_window.v rtl/soc/soc_gpio.v rtl/soc/soc_debounce.v
+           rtl/soc/soc_spi_window.v rtl/soc/soc_gpio.v rtl/soc/soc_debounce.v \
+           rtl/soc/soc_downcnt.v
 SOC_FABRIC_RTL := $(filter-out rtl/soc/kvm_soc.v,$(SOC_RTL))
 KVM_RTL := rtl/kvm/kvm_top.v rtl/kvm/kvm_regs.v rtl/kvm/kvm_router.v rtl/kvm/kvm_router_kbd.v \
            rtl/kvm/kvm_router_mouse.v rtl/kvm/kvm_router_mpkt.v rtl/kvm/kvm_router_snoop.v \

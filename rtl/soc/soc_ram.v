@@ -54,16 +54,21 @@ module soc_ram #(
     endgenerate
     assign o_rdata = bank_q ? {dout[3], dout[2]} : {dout[1], dout[0]};
 `else
+    // The read register only loads when no write is selected: a write and a read of the
+    // same word never share a cycle, so synthesis needs no read-during-write emulation
+    // (without this, yosys delays the block RAM writes through ~70 flip-flops and adds a
+    // bypass multiplexer).
     reg [31:0] mem [0:WORDS-1];
     reg [31:0] rdata;
     always @(posedge i_clk) begin
-        if (i_sel) begin
+        if (i_sel & is_write) begin
             if (i_wstrb[0]) mem[i_word][7:0]   <= i_wdata[7:0];
             if (i_wstrb[1]) mem[i_word][15:8]  <= i_wdata[15:8];
             if (i_wstrb[2]) mem[i_word][23:16] <= i_wdata[23:16];
             if (i_wstrb[3]) mem[i_word][31:24] <= i_wdata[31:24];
+        end else begin
+            rdata <= mem[i_word];
         end
-        rdata <= mem[i_word];
     end
     assign o_rdata = rdata;
 `endif

@@ -23,7 +23,7 @@ module soc_uart #(
     `include "kvmosd_regs.vh"
     /* verilator lint_on UNUSEDPARAM */
     localparam [31:0] DIV_RESET = CLK_SYS_HZ / KVM_UART_BAUD_DEFAULT;
-    localparam [15:0] DIV_MIN = 16'd4;   // regmap: DIV >= 4
+    localparam [15:0] DIV_MIN = 16'd4;   // regmap: DIV >= 4 (a power of two, see div_wr)
     // STATUS / ERRCLR bit positions (regmap UART.STATUS)
     localparam ST_RXAVAIL = 0, ST_TXFULL = 1, ST_TXIDLE = 2, ST_OVR = 3, ST_FERR = 4;
 
@@ -64,6 +64,12 @@ module soc_uart #(
     assign o_irq = ~rx_empty;
 
     wire errclr = wr && i_addr == KVM_UART_ERRCLR_OFF[7:0];
+    // DIV write value, clamped to DIV_MIN. DIV_MIN = 4 is a power of two, so "below" only
+    // looks at the bits above it, and the clamped value only differs in bits [2:0] (no
+    // 16-bit comparator and multiplexer).
+    localparam DIV_MIN_LOG2 = $clog2(DIV_MIN);
+    wire        div_low = i_wdata[15:DIV_MIN_LOG2] == {(16 - DIV_MIN_LOG2){1'b0}};
+    wire [15:0] div_wr  = div_low ? DIV_MIN : i_wdata[15:0];
     always @(posedge i_clk) begin
         if (i_rst) begin
             div  <= DIV_RESET[15:0];
@@ -71,7 +77,7 @@ module soc_uart #(
             ferr <= 1'b0;
         end else begin
             if (wr && i_addr == KVM_UART_DIV_OFF[7:0])
-                div <= (i_wdata[15:0] < DIV_MIN) ? DIV_MIN : i_wdata[15:0];
+                div <= div_wr;
             if (rx_valid && rx_full) ovr <= 1'b1;
             else if (errclr && i_wdata[ST_OVR]) ovr <= 1'b0;
             if (rx_ferr) ferr <= 1'b1;

@@ -15,29 +15,27 @@ module soc_uart_tx (
 );
     reg [9:0]  shift;     // bit 0 is on the pin
     reg [3:0]  bits_left;
-    reg [15:0] cnt;
+    wire [15:0] cnt;      // cycles left in this bit, i_div down to 1
 
     assign o_busy = bits_left != 4'd0;
     assign o_take = ~o_busy & i_valid;
     assign o_tx   = shift[0];
 
+    wire bit_end = o_busy & (cnt == 16'd1);
+    soc_downcnt #(.W(16)) u_cnt (
+        .i_clk(i_clk), .i_rst(i_rst), .i_load(o_take | bit_end), .i_dec(o_busy),
+        .i_val(i_div), .o_count(cnt));
+
     always @(posedge i_clk) begin
         if (i_rst) begin
             shift     <= 10'h3FF;
             bits_left <= 4'd0;
-            cnt       <= 16'd0;
         end else if (o_take) begin
             shift     <= {1'b1, i_data, 1'b0};
             bits_left <= 4'd10;
-            cnt       <= i_div - 16'd1;
-        end else if (o_busy) begin
-            if (cnt == 16'd0) begin
-                shift     <= {1'b1, shift[9:1]};
-                bits_left <= bits_left - 4'd1;
-                cnt       <= i_div - 16'd1;
-            end else begin
-                cnt <= cnt - 16'd1;
-            end
+        end else if (bit_end) begin
+            shift     <= {1'b1, shift[9:1]};
+            bits_left <= bits_left - 4'd1;
         end
     end
 endmodule
