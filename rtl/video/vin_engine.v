@@ -152,7 +152,39 @@ module vin_engine #(
     wire [4:0]  x_bn   = x_bb ? ir2[13:9] : ir2[4:0];
     wire        x_clre = run && v2 && x_misc && x_m == UM_CLRE;
     wire        x_clro = run && v2 && x_misc && x_m == UM_CLRO;
-    wire [15:0] kv     = x_st ? uc_sconst({ir2[9], ir2[2:0]}) : uc_iconst({ir2[10:9], ir2[2:0]});
+
+    // ---- IR2's datapath controls, decoded from IR1 into flip-flops one clock early (IR2
+    // is IR1 one clock later, always), so the adder and the result multiplexer start from
+    // registers, not behind the instruction decode (it was the clk_ref critical path:
+    // IR2 -> decode -> adder -> result -> Z flag). ctl_of decodes one instruction.
+    localparam CT_Q = 0, CT_TSUB = 1, CT_SUB = 2, CT_LDQ = 3, CT_DECS = 4, CT_INCS = 5,
+               CT_ANDI = 6, CT_SHR = 7, CT_CLAMP = 8, CT_W = 9;
+    function [CT_W-1:0] ctl_of(input [15:9] ir);    // (the fields that choose)
+        reg alu, incs, imm;
+        begin
+            alu  = !ir[15] && ir[14:12] == 3'd0;
+            incs = !ir[15] && ir[14:12] == 3'd1;
+            imm  = !ir[15] && ir[14:12] == 3'd3;
+            ctl_of = {CT_W{1'b0}};
+            ctl_of[CT_Q]     = incs || (alu && ir[11:9] == UW_DECS);   // X = Q, Y = 1
+            ctl_of[CT_TSUB]  = alu && ir[11:9] == UW_TSUB;             // X = T
+            ctl_of[CT_SUB]   = (alu && ir[11:9] != UW_ADD) ||
+                               (imm && (ir[11:9] == UI_CMPI || ir[11:9] == UI_CLAMP));
+            ctl_of[CT_LDQ]   = (alu && ir[11:9] == UW_LD) || (imm && ir[11:9] == UI_LDI);
+            ctl_of[CT_DECS]  = alu && ir[11:9] == UW_DECS;
+            ctl_of[CT_INCS]  = incs;
+            ctl_of[CT_ANDI]  = imm && ir[11:9] == UI_ANDI;
+            ctl_of[CT_SHR]   = imm && ir[11:9] == UI_SHR;
+            ctl_of[CT_CLAMP] = imm && ir[11:9] == UI_CLAMP;
+        end
+    endfunction
+    reg  [CT_W-1:0] ct;                       // ctl_of(IR2)
+    reg  [15:0]     kv;                       // IR2's constant: sti's, or incs' limit
+    always @(posedge i_clk) begin
+        ct <= ctl_of(ir1[15:9]);
+        kv <= (!ir1[15] && ir1[14:12] == 3'd2) ? uc_sconst({ir1[9], ir1[2:0]})
+                                                : uc_iconst({ir1[10:9], ir1[2:0]});
+    end
 
     // ---- state RAM (one block RAM up to 4 ports)
     reg  [15:0]   ram [0:(1 << AW) - 1];
@@ -181,31 +213,26 @@ module vin_engine #(
     reg  [31:0] f;
     // the adder: X + (Y or ~Y) + sub, X = A / T[15:0] / Q, Y = Q (a word, or an
     // immediate's constant word) / 1
-    wire        op_tsub  = x_alu && x_sub == UW_TSUB;
-    wire        op_q     = x_incs || (x_alu && x_sub == UW_DECS);      // X = Q, Y = 1
-    wire        asub     = (x_alu && x_sub != UW_ADD) || (x_imm && (x_sub == UI_CMPI ||
-                           x_sub == UI_CLAMP));
-    wire [15:0] ax = op_q ? q : op_tsub ? t[15:0] : a;
-    wire [15:0] ay = op_q ? 16'd1 : q;
+    wire        asub = ct[CT_SUB];
+    wire [15:0] ax = ct[CT_Q] ? q : ct[CT_TSUB] ? t[15:0] : a;
+    wire [15:0] ay = ct[CT_Q] ? 16'd1 : q;
     wire [16:0] sum = {1'b0, ax} + {1'b0, ay ^ {16{asub}}} + {16'd0, asub};
     // the result: the sum, or Q, A, A & Q, A >> Q, a saturated Q (incs/decs)
     reg  [15:0] res;
     always @(*) begin
         res = sum[15:0];
-        if (x_alu && x_sub == UW_LD)
+        if (ct[CT_LDQ])                                    // ld, ldi
             res = q;
-        else if (x_alu && x_sub == UW_DECS && !sum[16])   // Q - 1 borrowed: Q is 0
+        else if (ct[CT_DECS] && !sum[16])                  // Q - 1 borrowed: Q is 0
             res = q;
-        else if (x_incs && q == kv)
+        else if (ct[CT_INCS] && q == kv)
             res = q;
-        else if (x_imm)
-            case (x_sub)
-            UI_LDI:   res = q;
-            UI_ANDI:  res = a & q;
-            UI_SHR:   res = q[0] ? a >> 3 : q[2] ? a >> 4 : a >> 2;   // shr 2, 3, 4 only
-            UI_CLAMP: res = (tb || sum[16]) ? q : a;     // a - k, no borrow: a >= k
-            default:  res = sum[15:0];
-            endcase
+        else if (ct[CT_ANDI])
+            res = a & q;
+        else if (ct[CT_SHR])
+            res = q[0] ? a >> 3 : q[2] ? a >> 4 : a >> 2;  // shr 2, 3, 4 only
+        else if (ct[CT_CLAMP])
+            res = (tb || sum[16]) ? q : a;                 // a - k, no borrow: a >= k
     end
     // branch conditions: the ALU flags, TB, and the action's edge (set before the program
     // runs). A branch on TB or FULL is never right after the tst / clre / clro that changes
@@ -439,6 +466,5 @@ module vin_engine #(
             if (&poll_div) poll_due[poll_p] <= 1'b1;
         end
     end
-    wire unused = &{1'b0, ir1[15], ir1[2:0]};
 endmodule
 `default_nettype wire
