@@ -13,8 +13,8 @@ bench-board-icebreaker: $(IB_B)/report.json tools/nextpnr_report.py
 	@mv -f $(B)/bench/board-icebreaker.tsv.tmp $(B)/bench/board-icebreaker.tsv
 	@cat $(B)/bench/board-icebreaker.tsv
 
-BENCHES += board-hx8k board-hx8k-n4
-.PHONY: bench-board-hx8k bench-board-hx8k-n4
+BENCHES += board-hx8k
+.PHONY: bench-board-hx8k
 bench-board-hx8k: $(HX_B)/report.json tools/nextpnr_report.py
 	@mkdir -p $(B)/bench
 	$(NEXTPNR_REPORT) tsv $< $(HX_CLOCKS) --io-pins $(HX_IO) --board hx8k > $(B)/bench/board-hx8k.tsv.tmp
@@ -25,15 +25,3 @@ bench-board-hx8k: $(HX_B)/report.json tools/nextpnr_report.py
 	@mv -f $(B)/bench/board-hx8k.tsv.tmp $(B)/bench/board-hx8k.tsv
 	@cat $(B)/bench/board-hx8k.tsv
 
-# The goal build, 4 video ports on the HX8K with the shared meter engine (VIN_ENGINE 1):
-# synthesis and nextpnr's packer only (it does not fit yet, so there is no placement to
-# time); rows say how far over it is.
-HX4_B := $(B)/hx8k-n4
-bench-board-hx8k-n4: $(HX_B)/synth.ys $(HX_TOP) $(BOARD_RTL) $(BOARD_DATA)
-	@mkdir -p $(HX4_B) $(B)/bench
-	@sed -E 's/-set VID_N [0-9]+/-set VID_N 4/; s/-set VIN_ENGINE [0-9]+/-set VIN_ENGINE 1/; s#$(HX_B)/kvmosd.json#$(HX4_B)/kvmosd.json#' $< > $(HX4_B)/synth.ys
-	@$(YOSYS) -q -l $(HX4_B)/yosys.log -s $(HX4_B)/synth.ys >/dev/null
-	@$(NEXTPNR_ICE40) $(HX_DEVICE) --pcf $(HX_PCF) --json $(HX4_B)/kvmosd.json --pack-only -q \
-	  -l $(HX4_B)/pack.log >/dev/null 2>&1 || true
-	@python3 tools/nextpnr_report.py packtsv $(HX4_B)/pack.log --board hx8k-n4 > $(B)/bench/board-hx8k-n4.tsv
-	@cat $(B)/bench/board-hx8k-n4.tsv

@@ -61,17 +61,16 @@ HX_DEFS   :=
 HX_SYNTH  :=
 HX_CLOCKS := --clock clk_sys=12 --clock clk_pix=25.125 --clock clk_ref=48 --clock vid_clk=74.25
 HX_IO     := 206
-# Seed 4: at this fill (93 %) the router's time depends a lot on the seed (docs/boards.md);
-# with the one-read-port CPU seed 2 took 350 s in make test, seeds 3 and 4 about 250 s. Routing
-# time is what test-bitstream-hx8k costs in make test.
-HX_SEED   := $(or $(NEXTPNR_SEED),4)
+# Seed 2: at this fill (93 %) the router's time depends a lot on the seed (docs/boards.md,
+# "What fits": with the 4-port build seed 2 took 110 s in nextpnr, seeds 1, 3, 4, 5 170-270 s).
+# Routing time is what test-bitstream-hx8k costs in make test.
+HX_SEED   := $(or $(NEXTPNR_SEED),2)
 HX_KVM_N  ?= 0
-# Video ports built: the pcf has pins for 4, but only 1 fits today (docs/boards.md, "HX8K:
-# what fits"); bench-board-hx8k-n4 measures the 4-port build.
-HX_VID_N  ?= 1
+# Video ports built: 4, every port the pcf has pins for (docs/boards.md, "What fits").
+HX_VID_N  ?= 4
 # Meters: 0 = one sync_port per video port (smaller at 1 port), 1 = the shared vin_engine
-# (smaller from 3 ports on; bench-board-hx8k-n4 uses it). docs/sync.md, "Shared engine".
-HX_VIN_ENGINE ?= 0
+# (smaller from 3 ports on; 4 ports only fit with it). docs/sync.md, "Shared engine".
+HX_VIN_ENGINE ?= 1
 HX_CHPARAM = -set KVM_N $(HX_KVM_N) -set VID_N $(HX_VID_N) -set VIN_ENGINE $(HX_VIN_ENGINE)
 
 .PHONY: FORCE

@@ -6,9 +6,6 @@ usage:
   nextpnr_report.py check REPORT.json --clock NAME=MHZ [--clock ...] [--log nextpnr.log]
                           [--summary OUT.txt]
   nextpnr_report.py tsv   REPORT.json --clock NAME=MHZ [...] --board NAME > OUT.tsv
-  nextpnr_report.py packtsv PACK.log --board NAME > OUT.tsv
-                          (utilisation rows from a `nextpnr-ice40 --pack-only` log, for a
-                          build that does not fit, so has no report; fits = 0 or 1)
 
 check exits 1 (with the reason) when a clock is missing from the report, its
 constraint is not the target (so nextpnr timed it against the wrong number), its
@@ -123,44 +120,7 @@ def util_lines(util, io_pins=0):
     return out
 
 
-def pack_tsv(log, board):
-    """Rows from the packer's "Device utilisation" lines (the last block in the log)."""
-    try:
-        text = open(log).read().splitlines()
-    except OSError as e:
-        die(f"{log}: {e}")
-    util = {}
-    ff_only = None
-    for l in text:
-        m = re.match(r"Info:\s+(\w+):\s+(\d+)/\s*(\d+)\s+\d+%", l)
-        if m:
-            util[m.group(1)] = (int(m.group(2)), int(m.group(3)))
-        m = re.match(r"Info:\s+(\d+) LCs used as DFF only", l)
-        if m:
-            ff_only = int(m.group(1))
-    if "ICESTORM_LC" not in util:
-        die(f"{log}: no utilisation lines (did the packer run?)")
-    fits = all(u <= a for u, a in util.values())
-    for cell, key, desc in RESOURCES:
-        if cell not in util:
-            continue
-        used, avail = util[cell]
-        print(f"{key}_used\t{used}\tcount\t{board}: {desc} after packing, of {avail}")
-        print(f"{key}_pct\t{100.0 * used / avail:.1f}\t%\t{board}: {desc}, share of the device")
-    if ff_only is not None:
-        print(f"lc_ff_only\t{ff_only}\tcount\t{board}: logic cells holding only a flip-flop")
-    print(f"fits\t{1 if fits else 0}\tbool\t{board}: 1 if every resource is within the device")
-
-
 def main():
-    if len(sys.argv) > 1 and sys.argv[1] == "packtsv":
-        pp = argparse.ArgumentParser(description="utilisation rows from a --pack-only log")
-        pp.add_argument("mode")
-        pp.add_argument("log")
-        pp.add_argument("--board", default="board")
-        a = pp.parse_args()
-        pack_tsv(a.log, a.board)
-        return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("mode", choices=["check", "tsv"])
     ap.add_argument("report")
