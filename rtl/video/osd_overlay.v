@@ -12,14 +12,21 @@
 //         next line (every line) and BLINK_MASK (last line of vertical blanking, with the
 //         blink phase, so blinking is frame-aligned).
 //
-// Window position by counters, not subtraction: i_pos_x_m2 is the raster x two before
-// the window's first pixel, i_pos_y_m1 the raster y one before its first line (computed in
-// clk_sys; for positions left of / above the picture they lie in the blanking of the
-// previous line / frame); i_win_on gates the start. Horizontal counters (sub-pixel, glyph
-// column, cell column) advance each clock, vertical ones (sub-line, glyph row, cell row)
-// once per line at x = H_ACTIVE - 2; integer scale s = i_scale_m1 + 1 is the sub-pixel /
-// sub-line count. The counters are registers describing the pixel one ahead of T0 (T-1),
-// so they address the text RAM directly and the text arrives with the T0 pixel.
+// Window position by counters, not subtraction: the window starts at raster x pos_x - 2
+// and line pos_y - 1 (i_pos_x_m3 is the raster x three before the window's first pixel,
+// i_pos_y_m1 the raster y one before its first line; computed by osd_geom, for positions
+// left of / above the picture they lie in the blanking of the previous line / frame);
+// i_win_on gates the start. Horizontal counters (sub-pixel, glyph column, cell column)
+// advance each clock, vertical ones (sub-line, glyph row, cell row) once per line at
+// x = H_ACTIVE - 2; integer scale s = i_scale_m1 + 1 is the sub-pixel / sub-line count.
+// The counters are registers describing the pixel one ahead of T0 (T-1), so they address
+// the text RAM directly and the text arrives with the T0 pixel.
+// The start / stop compares are registered, so no 12-bit compare sits in front of the
+// counters: x is compared one clock early against the position less one (pos_x - 3,
+// i_x_stop_m1 = H_ACTIVE - 3; x counts up by one, so the flag holds exactly when x is
+// pos_x - 2 / H_ACTIVE - 2; after a DE rise x is 1, also where vid_raster re-aligns a
+// stream's x); y is stable from x = 0 of a line, so the vertical compares (read at
+// x = H_ACTIVE - 2 only) are simply registered.
 //
 // Pipeline (T0 = raster position from video_timing, latency 4 clk_pix, syncs delayed alike):
 //   T-1       text RAM read at {cell row, cell column / 2} (counter registers)
@@ -51,7 +58,7 @@ module osd_overlay (
     input  wire         i_clk_pix,
     input  wire         i_rst_pix,
     input  wire         i_win_on,           // window shown at all
-    input  wire [11:0]  i_pos_x_m2,         // x two before the window's first pixel
+    input  wire [11:0]  i_pos_x_m3,         // x three before the window's first pixel
     input  wire [11:0]  i_pos_y_m1,         // y one before the window's first line
     input  wire [5:0]   i_cols_m1,          // columns - 1 (0..63)
     input  wire [4:0]   i_rows_m1,          // rows - 1 (0..31)
@@ -59,7 +66,7 @@ module osd_overlay (
     input  wire [1:0]   i_blink_rate,       // off phase = frame bit (3 + rate)
     input  wire [3:0]   i_next_frame,       // bits [6:3] of the next frame's FRAME number
     // clk_pix: raster geometry (constants, or learned from the stream by vid_raster)
-    input  wire [11:0]  i_x_stop,           // H_ACTIVE - 2: T-1 pixel H_ACTIVE - 1 is the last active
+    input  wire [11:0]  i_x_stop_m1,        // H_ACTIVE - 3 (stop at H_ACTIVE - 2: T-1 pixel H_ACTIVE - 1 is the last active)
     input  wire [11:0]  i_x_rowrd,          // H_ACTIVE + 3: ROW_HIDE read slot (T2 at x = W + 5)
     input  wire [11:0]  i_x_blkrd,          // H_ACTIVE + 5: BLINK_MASK read slot (T2 at x = W + 7)
     input  wire [11:0]  i_y_last,           // V_ACTIVE - 1
@@ -114,10 +121,21 @@ module osd_overlay (
     reg [4:0] vrow;         // cell row
     reg       row_hide;     // ROW_HIDE bit of vrow (read in the previous line's blanking)
 
-    wire h_start = i_win_on && (i_x == i_pos_x_m2);
-    wire h_stop  = (i_x == i_x_stop);
-    wire v_start = i_win_on && (i_y == i_pos_y_m1);
-    wire v_stop  = (i_y == i_y_last);
+    // start / stop flags (see the header): each holds in the clock where T0 is at the
+    // start / stop position
+    reg  x_start_q, x_stop_q, y_start_q, y_stop_q;
+    reg  de1;                                   // DE at T1 (T0 DE rise: i_de && !de1)
+    always @(posedge i_clk_pix) begin
+        x_start_q <= (i_de && !de1) ? (i_pos_x_m3 == 12'd0)    // next x = 1 = pos_x - 2
+                                    : (i_x == i_pos_x_m3);     // next x = pos_x - 2
+        x_stop_q  <= (i_x == i_x_stop_m1);      // next x = H_ACTIVE - 2
+        y_start_q <= (i_y == i_pos_y_m1);
+        y_stop_q  <= (i_y == i_y_last);
+    end
+    wire h_start = i_win_on && x_start_q;
+    wire h_stop  = x_stop_q;
+    wire v_start = i_win_on && y_start_q;
+    wire v_stop  = y_stop_q;
     always @(posedge i_clk_pix) begin
         if (i_rst_pix) begin
             hact <= 1'b0; hsub <= 2'd0; hpix <= 3'd0; hcol <= 6'd0;
@@ -204,7 +222,7 @@ module osd_overlay (
     reg [3:0]  fg1, bg1;
     reg [4:0]  sel1;                    // font bit among the 32 lane bits: row[1:0]*8 + 7-px
     reg        blink1;
-    reg        de1, hs1, vs1;
+    reg        hs1, vs1;
     always @(posedge i_clk_pix) begin
         in_win1 <= win0 && i_de;
         fg1     <= attr0[3:0];

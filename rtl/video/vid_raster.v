@@ -1,6 +1,6 @@
 // vid_raster: full-raster position for the overlay, derived from the matrix output stream.
 // The matrix gives x / y only inside DE; the overlay's window counters and blanking read
-// slots need positions in the blanking too (x two before the first pixel, the line before
+// slots need positions in the blanking too (x three before the first pixel, the line before
 // the first line, the last blanking line). This block runs a raster counter like
 // video_timing, phase-locked to the stream, and learns the stream's geometry:
 //   h_total  clocks between DE rises of consecutive active lines
@@ -36,13 +36,13 @@ module vid_raster #(
     output wire        o_frame_start,   // T0 is the first DE pixel of a frame
     output reg         o_vblank_start,  // T0 is (0, v_active)
     // learned geometry, registered, quasi-static
-    output reg  [11:0] o_x_stop,        // h_active - 2
+    output reg  [11:0] o_x_stop_m1,     // h_active - 3
     output reg  [11:0] o_x_rowrd,       // h_active + 3
     output reg  [11:0] o_x_blkrd,       // h_active + 5
     output wire [11:0] o_y_last,        // v_active - 1
     output wire [11:0] o_v_m1,          // v_total - 1
     output wire [11:0] o_h_active,
-    output reg  [11:0] o_h_m2,          // h_total - 2
+    output reg  [11:0] o_h_m3,          // h_total - 3
     output reg  [11:0] o_x_neg_min,     // -(h_total - h_active - 1)
     output reg  [11:0] o_v_active,
     output reg  [11:0] o_y_neg_min      // -(v_total - v_active - 1)
@@ -111,10 +111,10 @@ module vid_raster #(
     assign o_v_m1     = v_tot_m1;
     assign o_h_active = h_act;
     always @(posedge i_clk) begin
-        o_x_stop    <= h_act - 12'd2;
+        o_x_stop_m1 <= h_act - 12'd3;
         o_x_rowrd   <= h_act + 12'd3;
         o_x_blkrd   <= h_act + 12'd5;
-        o_h_m2      <= h_tot_m1 - 12'd1;
+        o_h_m3      <= h_tot_m1 - 12'd2;
         o_x_neg_min <= h_act - h_tot_m1;
         o_v_active  <= y_last + 12'd1;
         o_y_neg_min <= y_last + 12'd1 - v_tot_m1;

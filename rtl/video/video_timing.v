@@ -65,7 +65,11 @@ module video_timing #(
             o_frame_start  <= 1'b0;
             o_vblank_start <= 1'b0;
         end else begin
-            o_x            <= h_end ? 12'd0 : o_x + 12'd1;
+            // The wrap is an AND, not a mux to 0: yosys folds a mux to 0 into the
+            // flip-flops' reset pin for the bits that reset to 0 (not for those that
+            // reset to 1), flip-flops with different set/reset nets cannot share a logic
+            // tile, and the carry chain was cut into four pieces (50 MHz on the UP5K).
+            o_x            <= (o_x + 12'd1) & {12{!h_end}};
             if (h_end)
                 o_y        <= v_end ? 12'd0 : o_y + 12'd1;
             h_act          <= h_act_n;

@@ -121,10 +121,10 @@ module video_top #(
     wire        tim_hs /* verilator public_flat_rd */;
     wire        tim_vs /* verilator public_flat_rd */;
     wire        frame_start, vblank_start;
-    wire [11:0] geo_x_stop, geo_x_rowrd, geo_x_blkrd, geo_y_last, geo_y_vlast;
+    wire [11:0] geo_x_stop_m1, geo_x_rowrd, geo_x_blkrd, geo_y_last, geo_y_vlast;
     wire [1:0]  pix_pat_mode;
     wire [11:0] pix_pat_colour;
-    wire [11:0] pix_pos_x_m2, pix_pos_y_m1;
+    wire [11:0] pix_pos_x_m3, pix_pos_y_m1;
     wire        pix_win_on;
     wire [5:0]  pix_cols_m1;
     wire [4:0]  pix_rows_m1;
@@ -145,7 +145,7 @@ module video_top #(
             .i_clk(clk_out), .i_rst(rst_out),
             .o_x(tim_x), .o_y(tim_y), .o_de(tim_de), .o_hs(tim_hs), .o_vs(tim_vs),
             .o_frame_start(frame_start), .o_vblank_start(vblank_start));
-        assign geo_x_stop  = HA - 12'd2;
+        assign geo_x_stop_m1 = HA - 12'd3;
         assign geo_x_rowrd = HA + 12'd3;
         assign geo_x_blkrd = HA + 12'd5;
         assign geo_y_last  = VA - 12'd1;
@@ -154,26 +154,26 @@ module video_top #(
         // Window geometry on the clk_sys side (constant raster), then the snapshot at the
         // start of vertical blanking: 2+12+12+12+1+6+5+2+2 = 54 bits cross.
         wire        sys_win_on;
-        wire [11:0] sys_pos_x_m2, sys_pos_y_m1;
+        wire [11:0] sys_pos_x_m3, sys_pos_y_m1;
         wire [5:0]  sys_cols_m1;
         wire [4:0]  sys_rows_m1;
         osd_geom u_geom (
             .i_en(sys_osd_en), .i_pos_x(sys_pos_x), .i_pos_y(sys_pos_y),
             .i_cols(sys_cols), .i_rows(sys_rows),
             .i_h_active(HA), .i_x_neg_min(12'd0 - (H_TOTAL - HA - 12'd1)),
-            .i_h_m2(H_TOTAL - 12'd2), .i_v_active(VA),
+            .i_h_m3(H_TOTAL - 12'd3), .i_v_active(VA),
             .i_y_neg_min(12'd0 - (V_TOTAL - VA - 12'd1)), .i_v_m1(V_TOTAL - 12'd1),
-            .o_win_on(sys_win_on), .o_pos_x_m2(sys_pos_x_m2), .o_pos_y_m1(sys_pos_y_m1),
+            .o_win_on(sys_win_on), .o_pos_x_m3(sys_pos_x_m3), .o_pos_y_m1(sys_pos_y_m1),
             .o_cols_m1(sys_cols_m1), .o_rows_m1(sys_rows_m1));
         localparam CFG_W = 2 + 12 + 12 + 12 + 1 + 6 + 5 + 2 + 2;
         cfg_snapshot #(.W(CFG_W)) u_cfg (
             .i_clk_sys(i_clk_sys), .i_rst_sys(i_rst_sys),
             .i_cfg({sys_blink_rate, sys_scale_m1, sys_rows_m1, sys_cols_m1, sys_win_on,
-                    sys_pos_y_m1, sys_pos_x_m2, sys_pat_colour, sys_pat_mode}),
+                    sys_pos_y_m1, sys_pos_x_m3, sys_pat_colour, sys_pat_mode}),
             .o_freeze(freeze), .o_done(snap_done),
             .i_clk_pix(clk_out), .i_rst_pix(rst_out), .i_snap(vblank_start),
             .o_cfg({pix_blink_rate, pix_scale_m1, pix_rows_m1, pix_cols_m1, pix_win_on,
-                    pix_pos_y_m1, pix_pos_x_m2, pix_pat_colour, pix_pat_mode}));
+                    pix_pos_y_m1, pix_pos_x_m3, pix_pat_colour, pix_pat_mode}));
 
         test_pattern #(.H_ACTIVE(H_ACTIVE), .V_ACTIVE(V_ACTIVE)) u_pattern (
             .i_clk(clk_out), .i_x(tim_x), .i_y(tim_y), .i_de(tim_de), .i_mode(pix_pat_mode),
@@ -226,7 +226,7 @@ module video_top #(
         reset_sync u_rst_out (.i_clk(clk_out), .i_rst_n(~i_rst_sys), .o_rst(rst_out));
 
         // full-raster position and learned geometry (T0)
-        wire [11:0] geo_h_active, geo_x_neg_min, geo_h_m2, geo_v_active, geo_y_neg_min;
+        wire [11:0] geo_h_active, geo_x_neg_min, geo_h_m3, geo_v_active, geo_y_neg_min;
         wire        geo_valid;      // OSD hidden until the new stream's geometry is learned
         vid_raster #(.H_ACTIVE(H_ACTIVE), .H_TOTAL(H_TOTAL), .V_ACTIVE(V_ACTIVE),
                      .V_TOTAL(V_TOTAL)) u_raster (
@@ -234,9 +234,9 @@ module video_top #(
             .i_switching(switching), .o_geo_valid(geo_valid),
             .o_x(tim_x), .o_y(tim_y), .o_frame_start(frame_start),
             .o_vblank_start(vblank_start),
-            .o_x_stop(geo_x_stop), .o_x_rowrd(geo_x_rowrd), .o_x_blkrd(geo_x_blkrd),
+            .o_x_stop_m1(geo_x_stop_m1), .o_x_rowrd(geo_x_rowrd), .o_x_blkrd(geo_x_blkrd),
             .o_y_last(geo_y_last), .o_v_m1(geo_y_vlast), .o_h_active(geo_h_active),
-            .o_h_m2(geo_h_m2), .o_x_neg_min(geo_x_neg_min), .o_v_active(geo_v_active),
+            .o_h_m3(geo_h_m3), .o_x_neg_min(geo_x_neg_min), .o_v_active(geo_v_active),
             .o_y_neg_min(geo_y_neg_min));
 
         // The snapshot carries the raw register values (2+12+12+12+1+8+8+2+2 = 59 bits);
@@ -255,28 +255,28 @@ module video_top #(
             .o_cfg({pix_blink_rate, pix_scale_m1, raw_rows, raw_cols, raw_en,
                     raw_pos_y, raw_pos_x, pix_pat_colour, pix_pat_mode}));
         wire        g_win_on;
-        wire [11:0] g_pos_x_m2, g_pos_y_m1;
+        wire [11:0] g_pos_x_m3, g_pos_y_m1;
         wire [5:0]  g_cols_m1;
         wire [4:0]  g_rows_m1;
         osd_geom u_geom (
             .i_en(raw_en), .i_pos_x(raw_pos_x), .i_pos_y(raw_pos_y),
             .i_cols(raw_cols), .i_rows(raw_rows),
-            .i_h_active(geo_h_active), .i_x_neg_min(geo_x_neg_min), .i_h_m2(geo_h_m2),
+            .i_h_active(geo_h_active), .i_x_neg_min(geo_x_neg_min), .i_h_m3(geo_h_m3),
             .i_v_active(geo_v_active), .i_y_neg_min(geo_y_neg_min), .i_v_m1(geo_y_vlast),
-            .o_win_on(g_win_on), .o_pos_x_m2(g_pos_x_m2), .o_pos_y_m1(g_pos_y_m1),
+            .o_win_on(g_win_on), .o_pos_x_m3(g_pos_x_m3), .o_pos_y_m1(g_pos_y_m1),
             .o_cols_m1(g_cols_m1), .o_rows_m1(g_rows_m1));
         reg        win_on_q;
-        reg [11:0] pos_x_m2_q, pos_y_m1_q;
+        reg [11:0] pos_x_m3_q, pos_y_m1_q;
         reg [5:0]  cols_m1_q;
         reg [4:0]  rows_m1_q;
         always @(posedge clk_out) begin
             if (rst_out) win_on_q <= 1'b0;
             else         win_on_q <= g_win_on && geo_valid;
-            pos_x_m2_q <= g_pos_x_m2; pos_y_m1_q <= g_pos_y_m1;
+            pos_x_m3_q <= g_pos_x_m3; pos_y_m1_q <= g_pos_y_m1;
             cols_m1_q  <= g_cols_m1;  rows_m1_q  <= g_rows_m1;
         end
         assign pix_win_on = win_on_q;
-        assign pix_pos_x_m2 = pos_x_m2_q;
+        assign pix_pos_x_m3 = pos_x_m3_q;
         assign pix_pos_y_m1 = pos_y_m1_q;
         assign pix_cols_m1 = cols_m1_q;
         assign pix_rows_m1 = rows_m1_q;
@@ -314,10 +314,10 @@ module video_top #(
         .i_wr_strb(i_mem_wstrb),
         .i_pal_we(pal_we), .i_pal_addr(pal_addr), .i_pal_wdata(pal_wdata),
         .i_clk_pix(clk_out), .i_rst_pix(rst_out),
-        .i_win_on(pix_win_on), .i_pos_x_m2(pix_pos_x_m2), .i_pos_y_m1(pix_pos_y_m1),
+        .i_win_on(pix_win_on), .i_pos_x_m3(pix_pos_x_m3), .i_pos_y_m1(pix_pos_y_m1),
         .i_cols_m1(pix_cols_m1), .i_rows_m1(pix_rows_m1), .i_scale_m1(pix_scale_m1),
         .i_blink_rate(pix_blink_rate), .i_next_frame(pix_next_frame[6:3]),
-        .i_x_stop(geo_x_stop), .i_x_rowrd(geo_x_rowrd), .i_x_blkrd(geo_x_blkrd),
+        .i_x_stop_m1(geo_x_stop_m1), .i_x_rowrd(geo_x_rowrd), .i_x_blkrd(geo_x_blkrd),
         .i_y_last(geo_y_last), .i_y_vlast(geo_y_vlast),
         .i_x(tim_x), .i_y(tim_y), .i_de(tim_de), .i_hs(tim_hs), .i_vs(tim_vs),
         .i_bg_rgb(bg_rgb),
